@@ -1,0 +1,213 @@
+"""The `zwlint` command line."""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from lint import __version__
+
+app = typer.Typer(
+    help="zwlint：政务新媒体内容检查（严重表述错误、错别字、娱乐化、隐私、日期……）。",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def fail(message: str) -> None:
+    typer.echo(f"zwlint: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"zwlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Show the version and exit.")):
+    """zwlint：政务新媒体内容检查。"""
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .jsonl .json .csv); - reads stdin."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity [default: error]."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for plain files (records carry their own)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (ZW1) or categories (typo); comma-separated."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or categories."),
+    config: Optional[Path] = typer.Option(None, "--config", help="zwlint.toml or pyproject.toml to use instead of searching upwards."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the fixes marked safe and report what changed."),
+    diff: bool = typer.Option(False, "--diff", help="Show the safe fixes as a unified diff without writing."),
+    stdin_name: str = typer.Option("stdin.txt", "--stdin-name", help="Name (and so the kind) of the text read from -."),
+    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse files larger than this."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output [default: on a terminal]."),
+):
+    """Check posts and print every finding."""
+    from lint.config import Config, ConfigError, discover_config, load_config_file
+    from lint.engine import Linter
+    from lint.fix import fix_records, fixed_text, unified_diff
+    from lint.report import FileResult, render
+    from lint.text.readers import InputError, ReadError, decode_bytes, expand_paths, read_file, read_text
+
+    day: date | None = None
+    if published:
+        try:
+            day = date.fromisoformat(published)
+        except ValueError:
+            fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    try:
+        if config is not None:
+            if not config.is_file():
+                fail(f"config file not found: {config}")
+            cfg = load_config_file(config)
+        else:
+            first = next((p for p in paths if p != "-"), ".")
+            cfg = discover_config(Path(first))
+    except ConfigError as exc:
+        fail(str(exc))
+    cfg = cfg.merged(select=_split(select), ignore=_split(ignore))
+    threshold = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
+
+    try:
+        linter = Linter(cfg)
+    except ValueError as exc:  # a malformed word list
+        fail(str(exc))
+
+    errors: list[InputError] = []
+    sources = []
+    file_paths, missing = expand_paths([p for p in paths if p != "-"])
+    errors.extend(missing)
+    if "-" in paths:
+        data = sys.stdin.buffer.read()
+        try:
+            text = decode_bytes(data)
+            if not text.strip():
+                raise ReadError("empty input")
+            src, errs = read_text("-", text, Path(stdin_name).suffix.lower() or ".txt", day)
+            errors.extend(errs)
+            if src:
+                sources.append(src)
+        except ReadError as exc:
+            errors.append(InputError("-", str(exc)))
+
+    results: list[FileResult] = []
+    show_progress = sys.stderr.isatty() and len(file_paths) > 20 and format == Format.text
+    total = len(file_paths)
+
+    def lint_source(src) -> FileResult:
+        findings = []
+        for post in src.posts:
+            findings.extend(linter.check_post(post))
+        return FileResult(path=src.path, findings=findings, source=src.text if src.kind != "records" else None,
+                          posts=src.posts)
+
+    for src in sources:
+        results.append(lint_source(src))
+    for i, fp in enumerate(file_paths, 1):
+        if show_progress:
+            sys.stderr.write(f"\r[{i}/{total}] {fp}"[:100].ljust(100))
+            sys.stderr.flush()
+        src, errs = read_file(fp, published=day, max_bytes=max_bytes)
+        errors.extend(errs)
+        if src is not None:
+            results.append(lint_source(src))
+    if show_progress:
+        sys.stderr.write("\r" + " " * 100 + "\r")
+
+    if fix or diff:
+        for r in results:
+            ext = Path(r.path).suffix.lower()
+            if r.path == "-" or ext == ".docx":
+                if any(f.fix_safe and f.suggestions for f in r.findings):
+                    typer.echo(f"zwlint: {r.path}: fixes cannot be written back to this input", err=True)
+                continue
+            with open(r.path, "rb") as fh:
+                raw = decode_bytes(fh.read())
+            if ext in (".jsonl", ".ndjson", ".json", ".csv"):
+                new, applied = fix_records(raw, ext, r.findings)
+            else:
+                new, applied = fixed_text(raw, r.findings)
+            if not applied or new == raw:
+                continue
+            if diff:
+                typer.echo(unified_diff(r.path, raw, new), nl=False)
+            if fix:
+                with open(r.path, "w", encoding="utf-8", newline="") as fh:
+                    fh.write(new)
+                for f in applied:
+                    typer.echo(f"已修复 {r.path}:{f.line}:{f.column} {f.rule} “{f.text}” → “{f.suggestions[0]}”", err=True)
+                applied_ids = {id(f) for f in applied}
+                r.findings = [f for f in r.findings if id(f) not in applied_ids]
+
+    use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    output = render(format.value, results, color=use_color)
+    if output:
+        typer.echo(output)
+    for err in errors:
+        typer.echo(f"zwlint: error: {err}", err=True)
+
+    if errors:
+        raise typer.Exit(2)
+    from lint.model import SEVERITY_RANK
+
+    if threshold != "never":
+        limit = SEVERITY_RANK[threshold]
+        if any(SEVERITY_RANK[f.severity] >= limit for r in results for f in r.findings):
+            raise typer.Exit(1)
+
+
+@app.command()
+def rules(code: Optional[str] = typer.Argument(None, help="A rule code such as ZW101: show its documentation.")):
+    """List the rules, or explain one."""
+    from lint.model import CATEGORIES
+    from lint.rules import all_rules, get_rule
+
+    if code:
+        rule = get_rule(code)
+        if rule is None:
+            fail(f"no rule {code!r}; `zwlint rules` lists them")
+        typer.echo(f"{rule.code} {rule.name}")
+        typer.echo(f"类别: {rule.category}（{CATEGORIES[rule.category]}）  默认级别: {rule.severity}  "
+                   f"自动修复: {'安全' if rule.fix_safe else '否'}")
+        if rule.summary:
+            typer.echo(f"\n{rule.summary}")
+        if rule.doc:
+            typer.echo(f"\n{rule.doc.strip()}")
+        return
+    for r in all_rules().values():
+        typer.echo(f"{r.code}  {r.name:<28} {r.category:<13} {r.severity:<8} {r.summary}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,138 @@
+"""The one-pass engine: for every text of a post, normalise once, match every list once,
+let every enabled rule read the shared Doc, then filter (allow-list, config, inline
+suppression) and place each finding in the text it points into."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+from lint.config import Config
+from lint.document import Doc
+from lint.model import Finding, Post
+from lint.rules import Issue, Rule, all_rules
+from lint.suppress import Suppressions
+from lint.terms.lists import Entry, load_lists
+from lint.terms.matcher import TermMatcher, cached_matcher
+from lint.text.normalize import normalize
+
+ALLOW_RULE = "ALLOW"
+
+
+class LineIndex:
+    def __init__(self, text: str):
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _allow_entries(words: list[str], origin: str) -> list[Entry]:
+    return [
+        Entry(rule=ALLOW_RULE, terms=(w,), pattern=None, fixes=(), reason="allow-list",
+              source=origin, file=origin)
+        for w in words
+        if w.strip()
+    ]
+
+
+class Linter:
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.rules: list[Rule] = [
+            r for r in all_rules().values() if self.config.enabled(r.code, r.category)
+        ]
+        extra: list[Entry] = _allow_entries(self.config.allow, str(self.config.path or "config"))
+        if self.config.extra_lists:
+            extra.extend(load_lists(self.config.extra_lists).entries)
+        self.matcher: TermMatcher = cached_matcher(extra_entries=tuple(extra))
+
+    def make_doc(self, text: str, post: Post, field: str | None) -> Doc:
+        norm = normalize(text)
+        return Doc(text=text, norm=norm, matches=self.matcher.find(norm), post=post, field=field,
+                   options=self.config.options)
+
+    def check_post(self, post: Post) -> list[Finding]:
+        docs: dict[str | None, Doc] = {}
+        if post.title:
+            docs["title"] = self.make_doc(post.title, post, "title")
+        content_field = "content" if (post.title is not None or post.id is not None) else None
+        docs[content_field] = self.make_doc(post.content or "", post, content_field)
+
+        raw: list[tuple[Rule, str | None, Issue]] = []
+        for rule in self.rules:
+            for field, doc in docs.items():
+                for issue in rule.check(doc):
+                    raw.append((rule, field, issue))
+            for field, issue in rule.check_post(docs):
+                raw.append((rule, field, issue))
+
+        findings = []
+        per_field: dict[str | None, tuple[str, object, LineIndex, Suppressions, list]] = {}
+        for field, doc in docs.items():
+            target, source_map = doc.text, None
+            if field in ("content", None) and post.content_source is not None:
+                target, source_map = post.content_source
+            allowed = [(m.start, m.end) for m in doc.matches_for(ALLOW_RULE)]
+            per_field[field] = (target, source_map, LineIndex(target), Suppressions(target), allowed)
+
+        seen = set()
+        for rule, field, issue in raw:
+            target, source_map, lines, suppress, allowed = per_field[field]
+            if any(a <= issue.start and issue.end <= b for a, b in allowed):
+                continue
+            start, end = issue.start, issue.end
+            if source_map is not None:
+                start, end = source_map.span_to_source(start, end)
+            if suppress.suppressed(rule.code, start):
+                continue
+            key = (rule.code, field, start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            line, column = lines.line_col(start)
+            severity = self.config.severity_for(rule.code, issue.severity or rule.severity)
+            findings.append(
+                Finding(
+                    rule=rule.code,
+                    name=rule.name,
+                    category=rule.category,
+                    severity=severity,
+                    message=issue.message,
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=column,
+                    text=target[start:end],
+                    suggestions=issue.suggestions,
+                    record=post.id,
+                    field=field,
+                    fix_safe=rule.fix_safe if issue.fix_safe is None else issue.fix_safe,
+                )
+            )
+        order = {"title": 0, None: 1, "content": 1}
+        findings.sort(key=lambda f: (order.get(f.field, 2), f.start, f.end, f.rule))
+        return findings
+
+
+_default_linter: Linter | None = None
+
+
+def default_linter() -> Linter:
+    global _default_linter
+    if _default_linter is None:
+        _default_linter = Linter()
+    return _default_linter
+
+
+def check_text(text: str, published: date | str | None = None, title: str | None = None,
+               config: Config | None = None) -> list[Finding]:
+    """Lint one text. `published` (a date or YYYY-MM-DD) lets dated rules judge it."""
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    linter = Linter(config) if config is not None else default_linter()
+    return linter.check_post(Post(content=text, title=title, published=published))

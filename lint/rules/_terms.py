@@ -1,0 +1,67 @@
+"""Rules whose findings come straight from list entries (vale's `substitution` and
+`existence` kinds): every match of an entry with this rule's code is reported, with the
+entry's fix and reason, unless the entry is out of date for the post or its context
+exceptions apply."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from lint.document import Doc
+from lint.rules import Issue, Rule
+from lint.terms.matcher import TermMatch
+
+_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\"", "《": "》", "‘": "’"}
+
+
+def inside_quotes(text: str, start: int, end: int, window: int = 60) -> bool:
+    """True when [start, end) sits inside a pair of quotation marks or 书名号 on its line."""
+    left = text[max(0, start - window) : start]
+    right = text[end : end + window]
+    for open_q, close_q in _QUOTES.items():
+        i = left.rfind(open_q)
+        if i < 0:
+            continue
+        if open_q != close_q and close_q in left[i + 1 :]:
+            continue
+        if close_q in right and "\n" not in left[i:] :
+            return True
+    return False
+
+
+def context_allows(doc: Doc, m: TermMatch) -> bool:
+    """Entry-level context exceptions shared by all list-driven rules:
+    skip_if_preceded_by / skip_if_followed_by (lists of strings, on normalised text),
+    quoted_ok (inside quotation marks is fine), word_boundary (the match must start and
+    end on jieba word boundaries)."""
+    extra = m.entry.extra
+    norm = doc.norm.text
+    for before in extra.get("skip_if_preceded_by", ()):
+        if norm[max(0, m.norm_start - len(before)) : m.norm_start] == before:
+            return True
+    for after in extra.get("skip_if_followed_by", ()):
+        if norm[m.norm_end : m.norm_end + len(after)] == after:
+            return True
+    if extra.get("quoted_ok") and inside_quotes(doc.text, m.start, m.end):
+        return True
+    if extra.get("word_boundary") and not doc.on_word_boundaries(m.start, m.end):
+        return True
+    return False
+
+
+class TermRule(Rule):
+    """Report every in-date, in-context match of this rule's list entries."""
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        for m in doc.matches_for(self.code):
+            if not m.entry.valid_on(doc.published) or context_allows(doc, m):
+                continue
+            yield self.issue_for(doc, m)
+
+    def issue_for(self, doc: Doc, m: TermMatch) -> Issue:
+        entry = m.entry
+        found = doc.text[m.start : m.end]
+        message = entry.reason or f"“{found}”"
+        if entry.fixes:
+            message = f"{message}（建议：{'、'.join(entry.fixes)}）" if entry.reason else f"“{found}”应为“{entry.fixes[0]}”"
+        return Issue(m.start, m.end, message, entry.fixes, severity=entry.severity,
+                     fix_safe=entry.fix_safe or None)

@@ -1,0 +1,1 @@
+"""Reading inputs and preparing their text: readers, offset maps, normalisation."""

@@ -1,0 +1,45 @@
+"""Piecewise offset maps from a derived text back to the text it came from.
+
+A derived text (visible text of an HTML page, text with filler characters removed) is
+made of runs copied from the source, each run shifted by a constant. The map stores the
+start of every run in both texts; within a run positions move together.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class OffsetMap:
+    __slots__ = ("_derived", "_source")
+
+    def __init__(self, derived_starts: list[int] | None = None, source_starts: list[int] | None = None):
+        self._derived = derived_starts or [0]
+        self._source = source_starts or [0]
+
+    @classmethod
+    def identity(cls) -> "OffsetMap":
+        return cls()
+
+    def add_run(self, derived_pos: int, source_pos: int) -> None:
+        """Start a new run: derived_pos in the derived text comes from source_pos."""
+        if self._derived[-1] == derived_pos:
+            self._derived[-1] = derived_pos
+            self._source[-1] = source_pos
+        else:
+            self._derived.append(derived_pos)
+            self._source.append(source_pos)
+
+    def is_identity(self) -> bool:
+        return len(self._derived) == 1 and self._source[0] == 0
+
+    def to_source(self, pos: int) -> int:
+        k = bisect_right(self._derived, pos) - 1
+        return self._source[k] + (pos - self._derived[k])
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span; the end maps through its last character so that
+        characters removed after the span are not pulled into it."""
+        if end <= start:
+            s = self.to_source(start)
+            return s, s
+        return self.to_source(start), self.to_source(end - 1) + 1
