@@ -209,5 +209,19 @@ def rules(code: Optional[str] = typer.Argument(None, help="A rule code such as Z
         typer.echo(f"{r.code}  {r.name:<28} {r.category:<13} {r.severity:<8} {r.summary}")
 
 
+# ---------------------------------------------------------------- audit (lint/audit)
+# The audit command is registered here.
+
+
+
+
+
+# ---------------------------------------------------------------- serve (lint/server)
+# The serve command is registered here.
+
+
+
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
