@@ -44,6 +44,15 @@ class Rule:
     def check(self, doc: Doc) -> Iterable[Issue]:
         return ()
 
+    # Rules that derive list entries from other entries (name variants generated from
+    # the correct forms) return them here; they are compiled into the one automaton and
+    # cached with it. Bump generator_version when the generation changes.
+    generator_version: ClassVar[str] = ""
+
+    def generate_entries(self, lists) -> list:
+        """Extra lint.terms.Entry objects derived from the loaded lists (TermLists)."""
+        return []
+
     def check_post(self, docs: dict[str | None, Doc]) -> Iterable[tuple[str | None, Issue]]:
         """Whole-post checks; yields (field, Issue) pairs."""
         return ()

@@ -87,8 +87,17 @@ def _byte_matches_to_chars(data: bytes, raw, entries_of_key) -> list[tuple[int, 
     return spans
 
 
+def _generators():
+    from lint.rules import all_rules
+
+    return [r for r in all_rules().values() if r.generator_version]
+
+
 def compile_matcher(lists: TermLists, extra_entries: list[Entry] = ()) -> TermMatcher:
-    return TermMatcher(list(lists.entries) + list(extra_entries))
+    entries = list(lists.entries) + list(extra_entries)
+    for rule in _generators():
+        entries.extend(rule.generate_entries(lists))
+    return TermMatcher(entries)
 
 
 def cached_matcher(dirs: list[Path] | None = None, extra_entries: tuple[Entry, ...] = ()) -> TermMatcher:
@@ -100,8 +109,9 @@ def cached_matcher(dirs: list[Path] | None = None, extra_entries: tuple[Entry, .
     extra_key = repr(sorted((e.rule, e.terms, e.pattern) for e in extra_entries))
     import hashlib
 
+    generators = ",".join(f"{r.code}={r.generator_version}" for r in _generators())
     key = hashlib.sha256(
-        f"{MATCHER_VERSION}:{FOLD_VERSION}:{fingerprint(files)}:{extra_key}".encode()
+        f"{MATCHER_VERSION}:{FOLD_VERSION}:{fingerprint(files)}:{extra_key}:{generators}".encode()
     ).hexdigest()[:24]
     path = os.path.join(cache_dir(), f"matcher-{key}.pickle")
     try:
