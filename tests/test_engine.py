@@ -1,0 +1,138 @@
+from datetime import date
+
+from lint.config import Config
+from lint.engine import Linter
+from lint.model import Post
+
+
+def only_test_rule(cfg: Config) -> Config:
+    return cfg.merged(select=["ZW990"])
+
+
+def test_list_entry_is_reported_with_fix_and_original_offsets(test_config):
+    linter = Linter(only_test_rule(test_config))
+    text = "今天学习测试 错 词的用法。"
+    [f] = linter.check_post(Post(content=text))
+    assert f.rule == "ZW990"
+    assert f.text == text[f.start : f.end] == "测试 错 词"
+    assert f.suggestions == ["测试正词"]
+    assert (f.line, f.column) == (1, 5)
+    assert f.record is None and f.field is None
+
+
+def test_traditional_characters_match_simplified_terms(test_config):
+    linter = Linter(only_test_rule(test_config))
+    [f] = linter.check_post(Post(content="學習習近乎講話"))
+    assert f.text == "習近乎"
+
+
+def test_pattern_entries_and_entry_severity(test_config):
+    linter = Linter(only_test_rule(test_config))
+    [f] = linter.check_post(Post(content="请拨打号码123咨询"))
+    assert f.text == "号码123"
+    assert f.severity == "warning"
+
+
+def test_dated_entries_follow_the_publication_date(test_config):
+    linter = Linter(only_test_rule(test_config))
+    assert linter.check_post(Post(content="一个过期词", published=date(2019, 5, 1)))
+    assert not linter.check_post(Post(content="一个过期词", published=date(2021, 5, 1)))
+    assert linter.check_post(Post(content="一个过期词"))  # unknown date: reported
+
+
+def test_allow_list_wins_over_every_list(project):
+    from lint.config import load_config_file
+
+    (project / "zwlint.toml").write_text('extra-lists = ["terms.toml"]\nallow = ["张习近乎"]\n', encoding="utf-8")
+    linter = Linter(only_test_rule(load_config_file(project / "zwlint.toml")))
+    assert not linter.check_post(Post(content="村民张习近乎来信"))
+    assert linter.check_post(Post(content="习近乎来信"))
+
+
+def test_title_and_content_findings_carry_record_and_field(test_config):
+    linter = Linter(only_test_rule(test_config))
+    post = Post(id="p1", title="测试错词标题", content="正文\n测试错词")
+    findings = linter.check_post(post)
+    assert [(f.field, f.record, f.line) for f in findings] == [("title", "p1", 1), ("content", "p1", 2)]
+
+
+def test_ignore_and_severity_override(test_config):
+    cfg = only_test_rule(test_config)
+    cfg.severity["ZW990"] = "info"
+    [f] = Linter(cfg).check_post(Post(content="测试错词"))
+    assert f.severity == "info"
+    assert not Linter(test_config.merged(ignore=["ZW990"])).check_post(Post(content="测试错词"))
+    assert not Linter(test_config.merged(ignore=["sensitive"])).check_post(Post(content="测试错词"))
+
+
+def test_config_select_by_prefix_and_category():
+    cfg = Config(select=["ZW1", "typo"])
+    assert cfg.enabled("ZW101", "serious")
+    assert cfg.enabled("ZW201", "typo")
+    assert not cfg.enabled("ZW301", "entertainment")
+
+
+def test_inline_suppression_forms(test_config):
+    linter = Linter(only_test_rule(test_config))
+    text = (
+        "测试错词 <!-- zwlint-disable-line ZW990 -->\n"
+        "<!-- zwlint-disable-next-line -->\n"
+        "测试错词\n"
+        "<!-- zwlint-disable ZW990 -->\n测试错词\n<!-- zwlint-enable -->\n"
+        "测试错词 # zwlint-disable-line ZW101\n"
+        "测试错词\n"
+    )
+    findings = linter.check_post(Post(content=text))
+    assert [f.line for f in findings] == [7, 8]
+
+
+def test_findings_are_deduplicated_and_sorted(test_config):
+    linter = Linter(only_test_rule(test_config))
+    findings = linter.check_post(Post(content="测试错词，测试错词"))
+    assert [f.start for f in findings] == [0, 5]
+
+
+def test_check_text_api_accepts_iso_date(test_config):
+    from lint import check_text
+
+    findings = check_text("一个过期词", published="2021-01-01", config=only_test_rule(test_config))
+    assert findings == []
+
+
+def test_spacy_component_puts_findings_in_spans(project, monkeypatch):
+    import spacy
+
+    import lint.engine as engine
+    from lint.config import load_config_file
+
+    monkeypatch.setattr(engine, "_default_linter",
+                        Linter(only_test_rule(load_config_file(project / "zwlint.toml"))))
+    nlp = spacy.blank("zh")
+    import lint.spacy_component  # noqa: F401  registers the factory
+
+    nlp.add_pipe("zwlint")
+    doc = nlp("学习测试错词")
+    spans = doc.spans["zwlint"]
+    assert [s.label_ for s in spans] == ["ZW990"]
+    assert "测试错词" in spans[0].text
+
+
+def test_malformed_list_names_file_and_entry(tmp_path):
+    import pytest
+
+    from lint.terms.lists import ListError, parse_list_file
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[list]\nrule = "ZW990"\n\n[[entry]]\nterm = "x"\n', encoding="utf-8")
+    with pytest.raises(ListError, match="bad.toml entry 1: no source"):
+        parse_list_file(bad)
+
+
+def test_every_shipped_list_entry_is_sourced_and_has_a_known_rule():
+    from lint.rules import all_rules
+    from lint.terms.lists import load_lists
+
+    rules = all_rules()
+    for e in load_lists().entries:
+        assert e.source.strip(), e
+        assert e.rule in rules or e.rule == "ALLOW", f"{e.file}: unknown rule {e.rule}"
