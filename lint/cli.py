@@ -218,6 +218,8 @@ def rules(code: Optional[str] = typer.Argument(None, help="A rule code such as Z
 
 # ---------------------------------------------------------------- serve (lint/server)
 # The serve command is registered here.
+from lint.server.command import serve as _serve  # noqa: E402
+app.command(name="serve")(_serve)
 
 
 

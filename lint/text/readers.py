@@ -223,7 +223,8 @@ def iter_records(text: str, ext: str, path: str) -> Iterator[tuple[int, dict | N
 
 # ---------------------------------------------------------------- files
 
-def read_docx(path: Path) -> str:
+def read_docx(path: Path | bytes) -> str:
+    """Text of a .docx file, given its path or (for uploads) its bytes in memory."""
     import zipfile
 
     try:
@@ -231,7 +232,7 @@ def read_docx(path: Path) -> str:
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise ReadError("python-docx is not installed") from exc
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(path) if isinstance(path, (bytes, bytearray)) else str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReadError("not a valid .docx file") from exc
     parts = [p.text for p in document.paragraphs]

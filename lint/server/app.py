@@ -1,0 +1,310 @@
+"""The editors' web page and the JSON API (`zwlint serve`).
+
+One Linter is built when the app is created and shared by every request: check_post
+never mutates it, so concurrent requests (run in the thread pool) cannot interfere.
+Requests never touch the file system: the page's three static files are read into
+memory at start-up, uploads are parsed in memory, and a file name is used only for its
+extension. Every request body is read (up to the limit) before the handler runs, so an
+oversized request gets a clear 413 without being parsed.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from importlib import resources
+from pathlib import PurePath
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from lint import __version__
+from lint.config import Config
+from lint.engine import Linter
+from lint.model import CATEGORIES, Post
+from lint.server import DEFAULT_MAX_BYTES
+from lint.report import FileResult
+from lint.report.json_report import as_dict
+from lint.text.readers import (DOCX_EXTS, HTML_EXTS, KNOWN_EXTS, TEXT_EXTS, ReadError, decode_bytes,
+                               html_visible_text, read_docx, read_text)
+
+API_PATH = "-"  # the `path` of the single file entry in a /check answer (input not from a file)
+
+STATIC_FILES = {
+    "/": ("index.html", "text/html; charset=utf-8"),
+    "/static/app.css": ("app.css", "text/css; charset=utf-8"),
+    "/static/app.js": ("app.js", "text/javascript; charset=utf-8"),
+}
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+                               "img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+class BadRequest(Exception):
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def error(message: str, status: int = 400, **extra) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status, headers=SECURITY_HEADERS)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1048576:.1f}".rstrip("0").rstrip(".") + " MB"
+
+
+class BodyLimitMiddleware:
+    """Read the whole request body (at most `max_bytes`) before the app sees it; answer
+    413 as soon as the declared or the received size goes over the limit."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def _too_large(self, scope, receive, send):
+        response = error(f"请求内容过大：上限为 {_mb(self.max_bytes)}（request body too large）", 413,
+                         limit=self.max_bytes)
+        await response(scope, receive, send)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None:
+            try:
+                if int(declared) > self.max_bytes:
+                    await self._too_large(scope, receive, send)
+                    return
+            except ValueError:
+                await error("Content-Length 无效（invalid Content-Length）")(scope, receive, send)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.max_bytes:
+                await self._too_large(scope, receive, send)
+                return
+            chunks.append(body)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _static(name: str) -> bytes:
+    return resources.files("lint.server").joinpath("static", name).read_bytes()
+
+
+def _parse_published(value) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise BadRequest("published 必须是 YYYY-MM-DD 格式的字符串（published must be a YYYY-MM-DD string）")
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise BadRequest(f"published 不是有效日期：{value!r}（published must be YYYY-MM-DD）") from None
+
+
+def _optional_str(payload: dict, key: str) -> str | None:
+    value = payload.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadRequest(f"{key} 必须是字符串（{key} must be a string）")
+    return value
+
+
+def _rule_dict(rule, config: Config) -> dict:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "category": rule.category,
+        "category_label": CATEGORIES.get(rule.category, rule.category),
+        "severity": config.severity_for(rule.code, rule.severity),
+        "summary": rule.summary,
+        "doc": (rule.doc or "").strip(),
+        "fix_safe": bool(rule.fix_safe),
+    }
+
+
+def _upload_ext(filename: str) -> str:
+    # The name is used for its extension only; it never reaches the file system.
+    return PurePath(filename.replace("\\", "/")).suffix.lower()
+
+
+def create_app(linter: Linter | None = None, config: Config | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] | None = None) -> Starlette:
+    """The ASGI app. Pass a Linter (tests do) or a Config; by default the Linter of the
+    default configuration. `allowed_hosts` restricts the Host header (DNS-rebinding guard)."""
+    if linter is None:
+        linter = Linter(config)
+    cfg = linter.config
+    static = {route: (_static(name), media) for route, (name, media) in STATIC_FILES.items()}
+    from lint.server.openapi import openapi_document
+
+    openapi = json.dumps(openapi_document(__version__, max_bytes), ensure_ascii=False).encode("utf-8")
+
+    def check_posts(path: str, posts: list[Post], source: str | None) -> dict:
+        findings = []
+        for post in posts:
+            findings.extend(linter.check_post(post))
+        return as_dict([FileResult(path=path, findings=findings, source=source, posts=posts)])
+
+    async def page(request: Request) -> Response:
+        body, media = static[request.url.path]
+        return Response(body, media_type=media, headers=SECURITY_HEADERS)
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "version": __version__}, headers=SECURITY_HEADERS)
+
+    async def rules(request: Request) -> Response:
+        return JSONResponse({
+            "version": 1,
+            "categories": dict(CATEGORIES),
+            "rules": [_rule_dict(r, cfg) for r in linter.rules],
+        }, headers=SECURITY_HEADERS)
+
+    async def openapi_json(request: Request) -> Response:
+        return Response(openapi, media_type="application/json", headers=SECURITY_HEADERS)
+
+    async def check(request: Request) -> Response:
+        """POST /api/v1/check: {"title"?, "content", "published"?, "id"?} -> JSON contract."""
+        raw = await request.body()
+        try:
+            payload = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return error(f"请求体不是有效的 UTF-8 JSON（invalid JSON: {exc}）")
+        if not isinstance(payload, dict):
+            return error("请求体必须是 JSON 对象（body must be a JSON object）")
+        try:
+            content = payload.get("content")
+            if not isinstance(content, str):
+                raise BadRequest("缺少字符串字段 content（field 'content' must be a string）")
+            title = _optional_str(payload, "title")
+            rid = payload.get("id")
+            if rid is not None and not isinstance(rid, (str, int)):
+                raise BadRequest("id 必须是字符串或整数（id must be a string or an integer）")
+            published = _parse_published(payload.get("published"))
+        except BadRequest as exc:
+            return error(exc.message, exc.status)
+        # A post of the API is checked like one record of a .jsonl export: title and
+        # content findings carry field "title" / "content"; `record` is the given id.
+        post = Post(content=content, title=title if title is not None else "",
+                    id=str(rid) if rid not in (None, "") else None, published=published)
+        result = await run_in_threadpool(check_posts, API_PATH, [post], None)
+        return JSONResponse(result, headers=SECURITY_HEADERS)
+
+    async def _upload(request: Request) -> tuple[str, bytes, date | None]:
+        ctype = request.headers.get("content-type", "")
+        if not ctype.startswith("multipart/form-data"):
+            raise BadRequest("请以 multipart/form-data 上传文件（use multipart/form-data with a 'file' field）", 415)
+        async with request.form(max_files=1, max_fields=10, max_part_size=max_bytes) as form:
+            upload = form.get("file")
+            if upload is None or isinstance(upload, str):
+                raise BadRequest("缺少文件字段 file（missing 'file' field）")
+            data = await upload.read()
+            filename = upload.filename or ""
+            published = _parse_published(form.get("published") or None)
+        return filename, data, published
+
+    def read_upload(filename: str, data: bytes, published: date | None, allowed: set[str]):
+        ext = _upload_ext(filename)
+        if ext not in allowed:
+            raise BadRequest(f"不支持的文件类型“{ext or filename}”，支持：{' '.join(sorted(allowed))}", 415)
+        if not data.strip():
+            raise BadRequest("文件是空的（empty file）")
+        if ext in DOCX_EXTS:
+            text = read_docx(data)
+            if not text.strip():
+                raise BadRequest("文档中没有文字（empty document）")
+            return ext, text, None
+        text = decode_bytes(data)
+        if not text.strip():
+            raise BadRequest("文件是空的（empty file）")
+        return ext, text, text
+
+    async def extract(request: Request) -> Response:
+        """POST /api/v1/extract (multipart `file`): the plain text of a .docx/.html/.txt/.md
+        upload, for the page to put into its editor."""
+        try:
+            filename, data, _ = await _upload(request)
+            ext, text, _ = await run_in_threadpool(read_upload, filename, data, None,
+                                                   DOCX_EXTS | HTML_EXTS | TEXT_EXTS)
+            kind = "docx" if ext in DOCX_EXTS else "html" if ext in HTML_EXTS else "text"
+            if kind == "html":
+                text = html_visible_text(text)[0].strip("\n")
+        except BadRequest as exc:
+            return error(exc.message, exc.status)
+        except ReadError as exc:
+            return error(f"无法读取文件：{exc}", 422)
+        return JSONResponse({"filename": PurePath(filename.replace("\\", "/")).name, "kind": kind,
+                             "content": text}, headers=SECURITY_HEADERS)
+
+    async def check_file(request: Request) -> Response:
+        """POST /api/v1/check-file (multipart `file`, optional `published`): the file checked
+        exactly as `zwlint check FILE --format json` checks it (HTML offsets point into
+        the page source; record files give one finding list per record)."""
+        try:
+            filename, data, published = await _upload(request)
+            ext, text, decoded = await run_in_threadpool(read_upload, filename, data, published, KNOWN_EXTS)
+        except BadRequest as exc:
+            return error(exc.message, exc.status)
+        except ReadError as exc:
+            return error(f"无法读取文件：{exc}", 422)
+        name = PurePath(filename.replace("\\", "/")).name
+        if decoded is None:  # docx
+            posts, source, errors = [Post(content=text, published=published, path=name)], None, []
+        else:
+            src, errors = read_text(name, decoded, ext, published)
+            if src is None:
+                return error(f"无法读取文件：{errors[0].reason if errors else 'unreadable'}", 422)
+            posts, source = src.posts, (src.text if src.kind != "records" else None)
+        result = await run_in_threadpool(check_posts, name, posts, source)
+        if errors:
+            result["errors"] = [str(e) for e in errors]
+        return JSONResponse(result, headers=SECURITY_HEADERS)
+
+    routes = [Route(path, page, methods=["GET"]) for path in static]
+    routes += [
+        Route("/api/v1/health", health, methods=["GET"]),
+        Route("/api/v1/rules", rules, methods=["GET"]),
+        Route("/api/v1/openapi.json", openapi_json, methods=["GET"]),
+        Route("/openapi.json", openapi_json, methods=["GET"]),
+        Route("/api/v1/check", check, methods=["POST"]),
+        Route("/api/v1/check-file", check_file, methods=["POST"]),
+        Route("/api/v1/extract", extract, methods=["POST"]),
+    ]
+    middleware = [Middleware(BodyLimitMiddleware, max_bytes=max_bytes)]
+    if allowed_hosts:
+        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+    app = Starlette(routes=routes, middleware=middleware)
+    app.state.linter = linter
+    return app

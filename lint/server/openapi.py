@@ -1,0 +1,200 @@
+"""The OpenAPI 3.1 document of the JSON API (served at /api/v1/openapi.json).
+
+The Finding and CheckResponse schemas describe the CLI's JSON output contract
+(version 1, README "JSON output"); tests validate real answers against them."""
+from __future__ import annotations
+
+from lint.model import CATEGORIES, SEVERITIES
+
+FINDING = {
+    "type": "object",
+    "required": ["rule", "name", "category", "severity", "message", "start", "end", "line", "column",
+                 "text", "suggestions", "record", "field"],
+    "additionalProperties": False,
+    "properties": {
+        "rule": {"type": "string", "pattern": "^ZW[0-9]{3}$", "description": "Rule code, e.g. ZW201."},
+        "name": {"type": "string", "description": "Rule name (kebab-case English)."},
+        "category": {"type": "string", "enum": list(CATEGORIES)},
+        "severity": {"type": "string", "enum": list(SEVERITIES)},
+        "message": {"type": "string", "description": "Explanation for the editor (Chinese)."},
+        "start": {"type": "integer", "minimum": 0,
+                  "description": "Code-point offset into the field's text (not UTF-16 units)."},
+        "end": {"type": "integer", "minimum": 0},
+        "line": {"type": "integer", "minimum": 1},
+        "column": {"type": "integer", "minimum": 1},
+        "text": {"type": "string", "description": "text == field_text[start:end]"},
+        "suggestions": {"type": "array", "items": {"type": "string"},
+                        "description": "Suggested replacements, best first."},
+        "record": {"type": ["string", "null"], "description": "The request's id (null when none was given)."},
+        "field": {"type": ["string", "null"], "enum": ["title", "content", None],
+                  "description": "Which text the offsets point into."},
+    },
+}
+
+CHECK_RESPONSE = {
+    "type": "object",
+    "required": ["version", "files", "summary"],
+    "properties": {
+        "version": {"const": 1},
+        "files": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["path", "findings"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+                },
+            },
+        },
+        "summary": {
+            "type": "object",
+            "required": ["files", "findings", "by_category", "by_severity"],
+            "properties": {
+                "files": {"type": "integer"},
+                "findings": {"type": "integer"},
+                "by_category": {"type": "object", "additionalProperties": {"type": "integer"}},
+                "by_severity": {"type": "object", "additionalProperties": {"type": "integer"}},
+            },
+        },
+        "errors": {"type": "array", "items": {"type": "string"},
+                   "description": "check-file only: records that could not be read."},
+    },
+}
+
+CHECK_REQUEST = {
+    "type": "object",
+    "required": ["content"],
+    "properties": {
+        "content": {"type": "string", "description": "The post's body text."},
+        "title": {"type": ["string", "null"], "description": "The post's title (checked separately)."},
+        "published": {"type": ["string", "null"], "format": "date",
+                      "description": "Publication date YYYY-MM-DD; dated rules judge the post on it."},
+        "id": {"type": ["string", "integer", "null"],
+               "description": "Your CMS's id for the post; echoed as `record` in every finding."},
+    },
+}
+
+RULE = {
+    "type": "object",
+    "required": ["code", "name", "category", "category_label", "severity", "summary", "doc", "fix_safe"],
+    "properties": {
+        "code": {"type": "string"},
+        "name": {"type": "string"},
+        "category": {"type": "string", "enum": list(CATEGORIES)},
+        "category_label": {"type": "string"},
+        "severity": {"type": "string", "enum": list(SEVERITIES)},
+        "summary": {"type": "string"},
+        "doc": {"type": "string"},
+        "fix_safe": {"type": "boolean"},
+    },
+}
+
+RULES_RESPONSE = {
+    "type": "object",
+    "required": ["version", "categories", "rules"],
+    "properties": {
+        "version": {"const": 1},
+        "categories": {"type": "object", "additionalProperties": {"type": "string"}},
+        "rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}},
+    },
+}
+
+ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
+
+UPLOAD = {
+    "type": "object",
+    "required": ["file"],
+    "properties": {
+        "file": {"type": "string", "format": "binary"},
+        "published": {"type": "string", "format": "date"},
+    },
+}
+
+
+def _json(ref: str) -> dict:
+    return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
+
+
+def openapi_document(version: str, max_bytes: int) -> dict:
+    too_large = {"description": f"Request body larger than {max_bytes} bytes.", "content": _json("Error")}
+    bad = {"description": "Malformed request (message in `error`).", "content": _json("Error")}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "zwlint API",
+            "version": version,
+            "description": "政务新媒体内容检查 (zwlint) for CMS integration. Same engine and same "
+                           "findings as `zwlint check --format json`.",
+        },
+        "paths": {
+            "/api/v1/check": {
+                "post": {
+                    "summary": "Check one post (title and content).",
+                    "operationId": "check",
+                    "requestBody": {"required": True, "content": _json("CheckRequest")},
+                    "responses": {
+                        "200": {"description": "Findings in the CLI's JSON contract (version 1); "
+                                               "files[0].path is \"-\".", "content": _json("CheckResponse")},
+                        "400": bad,
+                        "413": too_large,
+                    },
+                }
+            },
+            "/api/v1/check-file": {
+                "post": {
+                    "summary": "Check an uploaded file exactly as `zwlint check FILE --format json` would.",
+                    "operationId": "checkFile",
+                    "requestBody": {"required": True,
+                                    "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/Upload"}}}},
+                    "responses": {
+                        "200": {"description": "Findings (offsets into the decoded file; HTML: the page source).",
+                                "content": _json("CheckResponse")},
+                        "400": bad, "413": too_large,
+                        "415": {"description": "Unsupported file type.", "content": _json("Error")},
+                        "422": {"description": "The file could not be read.", "content": _json("Error")},
+                    },
+                }
+            },
+            "/api/v1/extract": {
+                "post": {
+                    "summary": "Plain text of an uploaded .docx/.html/.txt/.md (used by the page).",
+                    "operationId": "extract",
+                    "requestBody": {"required": True,
+                                    "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/Upload"}}}},
+                    "responses": {
+                        "200": {"description": "The text.", "content": {"application/json": {"schema": {
+                            "type": "object", "required": ["filename", "kind", "content"],
+                            "properties": {"filename": {"type": "string"},
+                                           "kind": {"type": "string", "enum": ["text", "html", "docx"]},
+                                           "content": {"type": "string"}}}}}},
+                        "400": bad, "413": too_large,
+                        "415": {"description": "Unsupported file type.", "content": _json("Error")},
+                        "422": {"description": "The file could not be read.", "content": _json("Error")},
+                    },
+                }
+            },
+            "/api/v1/rules": {
+                "get": {
+                    "summary": "The rules this server runs, with their documentation.",
+                    "operationId": "rules",
+                    "responses": {"200": {"description": "Rules and category labels.", "content": _json("RulesResponse")}},
+                }
+            },
+            "/api/v1/health": {
+                "get": {"summary": "Liveness check.", "operationId": "health",
+                        "responses": {"200": {"description": "{\"status\": \"ok\", \"version\": ...}"}}}
+            },
+        },
+        "components": {
+            "schemas": {
+                "CheckRequest": CHECK_REQUEST,
+                "CheckResponse": CHECK_RESPONSE,
+                "Finding": FINDING,
+                "Rule": RULE,
+                "RulesResponse": RULES_RESPONSE,
+                "Upload": UPLOAD,
+                "Error": ERROR,
+            }
+        },
+    }
