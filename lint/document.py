@@ -15,15 +15,23 @@ from lint.text.normalize import NormalizedText
 class Doc:
     text: str  # the text findings point into (a file's text, or a record's field)
     norm: NormalizedText
-    matches: list[TermMatch]
+    raw_matches: list[tuple]  # TermMatcher.find_raw() output
     post: Post
     field: str | None = None  # "title" / "content" for records and titled posts
     options: dict = dc_field(default_factory=dict)  # per-rule options from the config
     _by_rule: dict[str, list[TermMatch]] = dc_field(default_factory=dict, repr=False)
 
-    def __post_init__(self):
-        for m in self.matches:
-            self._by_rule.setdefault(m.entry.rule, []).append(m)
+    @cached_property
+    def _raw_by_rule(self) -> dict[str, list[tuple]]:
+        groups: dict[str, list[tuple]] = {}
+        for m in self.raw_matches:
+            groups.setdefault(m[2].rule, []).append(m)
+        return groups
+
+    @cached_property
+    def matches(self) -> list[TermMatch]:
+        """Every list match in the text, in order of end position."""
+        return [TermMatch._make(m) for m in self.raw_matches]
 
     @property
     def published(self) -> date | None:
@@ -38,7 +46,11 @@ class Doc:
         return self.options.get(rule, {}).get(key, default)
 
     def matches_for(self, rule: str) -> list[TermMatch]:
-        return self._by_rule.get(rule, [])
+        """Matches of the list entries whose rule is `rule`, in order of end position."""
+        found = self._by_rule.get(rule)
+        if found is None:
+            found = self._by_rule[rule] = [TermMatch._make(m) for m in self._raw_by_rule.get(rule, ())]
+        return found
 
     @cached_property
     def tokens(self) -> list[tuple[str, int, int]]:

@@ -67,3 +67,17 @@ def test_normalised_positions_map_inside_the_original(text):
         j = norm.offsets.to_source(i)
         assert 0 <= j < len(text)
         assert fold(text[j]) == norm.text[i]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), max_size=10))
+def test_batch_span_mapping_equals_single_mapping(spans, runs):
+    m = OffsetMap.identity()
+    pos = src = 0
+    for gap, removed in runs:
+        pos += gap
+        src += gap + removed
+        m.add_run(pos, src)
+    spans = sorted(((s, s + n) for s, n in spans), key=lambda x: x[1])
+    assert m.spans_to_source_by_end(spans) == [m.span_to_source(s, e) for s, e in spans]

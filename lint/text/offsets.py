@@ -43,3 +43,27 @@ class OffsetMap:
             s = self.to_source(start)
             return s, s
         return self.to_source(start), self.to_source(end - 1) + 1
+
+    def spans_to_source_by_end(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """span_to_source for many spans at once; spans must be sorted by end (as an
+        Aho-Corasick scan reports them), which lets one forward walk replace a binary
+        search per span."""
+        derived, source = self._derived, self._source
+        last_run = len(derived) - 1
+        k = 0
+        out = []
+        append = out.append
+        for start, end in spans:
+            if end <= start:
+                append(self.span_to_source(start, end))
+                continue
+            last = end - 1
+            while k < last_run and derived[k + 1] <= last:
+                k += 1
+            while k > 0 and derived[k] > last:  # tolerate small disorder
+                k -= 1
+            j = k
+            while j > 0 and derived[j] > start:
+                j -= 1
+            append((source[j] + start - derived[j], source[k] + last - derived[k] + 1))
+        return out
