@@ -136,3 +136,33 @@ def test_every_shipped_list_entry_is_sourced_and_has_a_known_rule():
     for e in load_lists().entries:
         assert e.source.strip(), e
         assert e.rule in rules or e.rule == "ALLOW", f"{e.file}: unknown rule {e.rule}"
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+FRAGMENTS = ["习近乎", "習 近 平", "测试错词", "测*试 错·词", "2023年2月30日", "（星期四）", "13912345678",
+             "110105198503120020", "北韩", "震惊！", "家人们", "，", "。", " ", "\n", "ＡＢＣ", "abc", "2024年",
+             "国办秘函[2019]19号", "《", "”", "再接再励", "😀", "𠀀", "&amp;", "<p>", "</p>"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25), st.sampled_from([None, date(2024, 5, 1)]))
+def test_every_finding_text_is_its_span_of_the_source(test_config, parts, published):
+    linter = Linter(test_config)  # every rule, plus the test list
+    text = "".join(parts)
+    for f in linter.check_post(Post(content=text, title=text[:20] or None, id="r", published=published)):
+        source = text[:20] if f.field == "title" else text
+        assert f.text == source[f.start : f.end]
+        assert 0 <= f.start <= f.end <= len(source)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25))
+def test_every_html_finding_text_is_its_span_of_the_page(test_config, parts):
+    from lint.text.readers import read_text
+
+    page = "<html><body><p>" + "".join(parts) + "</p></body></html>"
+    src, errors = read_text("p.html", page, ".html")
+    linter = Linter(test_config)
+    for f in linter.check_post(src.posts[0]):
+        assert f.text == page[f.start : f.end]
