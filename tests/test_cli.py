@@ -204,3 +204,12 @@ def test_rules_lists_and_explains():
 def test_help_and_version():
     assert "check" in runner.invoke(app, ["--help"]).stdout
     assert runner.invoke(app, ["--version"]).stdout.startswith("zwlint ")
+
+
+def test_rules_markdown_documents_every_rule():
+    from lint.rules import all_rules
+
+    out = runner.invoke(app, ["rules", "--markdown"]).stdout
+    for rule in all_rules().values():
+        assert f"\n## {rule.code}\n" in out
+        assert rule.doc.strip().splitlines()[0] in out
