@@ -308,3 +308,14 @@ def test_serve_refuses_a_missing_config_file(tmp_path):
                                             ("0.0.0.0", False), ("192.168.1.5", False)])
 def test_loopback_detection(host, loopback):
     assert _is_loopback(host) is loopback
+
+
+def test_fix_safe_annotation_is_only_added_on_request(client):
+    plain = client.post("/api/v1/check", json=POST).json()
+    assert "fix_safe" not in plain
+    annotated = client.post("/api/v1/check?fix_safe=true", json=POST).json()
+    flags = {(f["field"], f["text"]): safe for f, safe in zip(annotated["files"][0]["findings"], annotated["fix_safe"])}
+    assert flags == {("title", "按装"): True, ("content", "按装"): True, ("content", "帐号"): True,
+                     ("content", "中华民国政府"): False, ("content", "13812345678"): False}
+    annotated.pop("fix_safe")
+    assert annotated == plain

@@ -178,7 +178,9 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         findings = []
         for post in posts:
             findings.extend(linter.check_post(post))
-        return as_dict([FileResult(path=path, findings=findings, source=source, posts=posts)])
+        result = as_dict([FileResult(path=path, findings=findings, source=source, posts=posts)])
+        result["_fix_safe"] = [bool(f.fix_safe and f.suggestions) for f in findings]
+        return result
 
     async def page(request: Request) -> Response:
         body, media = static[request.url.path]
@@ -222,6 +224,11 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         post = Post(content=content, title=title if title is not None else "",
                     id=str(rid) if rid not in (None, "") else None, published=published)
         result = await run_in_threadpool(check_posts, API_PATH, [post], None)
+        if request.query_params.get("fix_safe") in ("1", "true"):
+            # For the page: which findings --fix would apply (parallel to files[0].findings).
+            result["fix_safe"] = result.pop("_fix_safe")
+        else:
+            result.pop("_fix_safe")
         return JSONResponse(result, headers=SECURITY_HEADERS)
 
     async def _upload(request: Request) -> tuple[str, bytes, date | None]:
@@ -290,6 +297,7 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
                 return error(f"无法读取文件：{errors[0].reason if errors else 'unreadable'}", 422)
             posts, source = src.posts, (src.text if src.kind != "records" else None)
         result = await run_in_threadpool(check_posts, name, posts, source)
+        result.pop("_fix_safe")
         if errors:
             result["errors"] = [str(e) for e in errors]
         return JSONResponse(result, headers=SECURITY_HEADERS)

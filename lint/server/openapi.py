@@ -57,6 +57,8 @@ CHECK_RESPONSE = {
                 "by_severity": {"type": "object", "additionalProperties": {"type": "integer"}},
             },
         },
+        "fix_safe": {"type": "array", "items": {"type": "boolean"},
+                     "description": "check with ?fix_safe=true only."},
         "errors": {"type": "array", "items": {"type": "string"},
                    "description": "check-file only: records that could not be read."},
     },
@@ -132,6 +134,12 @@ def openapi_document(version: str, max_bytes: int) -> dict:
                 "post": {
                     "summary": "Check one post (title and content).",
                     "operationId": "check",
+                    "parameters": [{
+                        "name": "fix_safe", "in": "query", "required": False, "schema": {"type": "boolean"},
+                        "description": "true: add a top-level `fix_safe` array (one boolean per finding of "
+                                       "files[0].findings: would `zwlint check --fix` apply it). Off by default, "
+                                       "so the answer is exactly the CLI contract.",
+                    }],
                     "requestBody": {"required": True, "content": _json("CheckRequest")},
                     "responses": {
                         "200": {"description": "Findings in the CLI's JSON contract (version 1); "

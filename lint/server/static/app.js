@@ -119,12 +119,13 @@
       const payload = { content: state.texts.content };
       if (state.texts.title) payload.title = state.texts.title;
       if (state.published) payload.published = state.published;
-      const body = await api('/api/v1/check', {
+      const body = await api('/api/v1/check?fix_safe=true', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(payload),
       });
-      state.findings = body.files[0].findings.map((f) => Object.assign({ id: state.nextId++ }, f));
+      state.findings = body.files[0].findings.map((f, i) =>
+        Object.assign({ id: state.nextId++, safe: !!(body.fix_safe && body.fix_safe[i]) }, f));
       state.selected = null;
       state.accepted = 0;
       state.ignored = 0;
@@ -283,10 +284,7 @@
     return r ? (r.doc || r.summary || '') : '';
   }
 
-  function isSafe(f) {
-    const r = state.rules[f.rule];
-    return !!(r && r.fix_safe && f.suggestions.length);
-  }
+  function isSafe(f) { return f.safe; }
 
   function renderDetail() {
     const panel = $('detail');
