@@ -1,0 +1,253 @@
+"""Entertainment drift and clickbait (过度娱乐化、标题党、抖机灵).
+
+Signals come from two word lists (dictionaries/entertainment_slang.toml, rule ZW302;
+dictionaries/clickbait.toml, rule ZW303; each entry has a `weight`) and from the
+punctuation itself (runs of exclamation marks, emoji). ZW301 adds them up per post,
+counting the title `title_weight` times (titles are judged more strictly), and reports
+one finding on the strongest span when the score reaches `threshold`; the message lists
+what drove the score. ZW302/ZW303 report a single term only when its entry says the term
+alone is clearly improper (`report = true`); ZW304 reports runs of exclamation marks and
+emoji.
+
+Options ([tool.zwlint.rules.ZW301]): threshold (2.0), title_weight (2.0), title_question
+(0.0: a question mark in a title adds this weight; government explainers ask questions,
+so it is off by default).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from lint.document import Doc
+from lint.rules import Issue, Rule, register
+from lint.rules._terms import context_allows
+
+SLANG = "ZW302"
+CLICKBAIT = "ZW303"
+
+_MARK_RUN = re.compile(r"[！!？?]{2,}")
+
+
+def _exclaim_runs(text: str):
+    """Runs of ！/？ that are not the 强烈疑问 “？！” GB/T 15834 allows: a mark doubled
+    (！！, ？？), three or more marks, or two exclamation marks in the run."""
+    for m in _MARK_RUN.finditer(text):
+        run = m.group()
+        if len(set(run)) == 1 or len(run) >= 3:
+            yield m
+_EXCLAIM = re.compile(r"[！!]")
+_QUESTION = re.compile(r"[？?]")
+_EMOJI = re.compile(
+    "[\U0001F300-\U0001FAFF\U0001F000-\U0001F02F\U0001F0A0-\U0001F0FF\U0001F100-\U0001F1FF"
+    "\u2764\u2728\u2B50\u203C\u2049\u263A\u2639]"
+)
+_EMOJI_RUN = re.compile(
+    "(?:[\U0001F300-\U0001FAFF\U0001F000-\U0001F02F\U0001F0A0-\U0001F0FF\U0001F100-\U0001F1FF"
+    "\u2764\u2728\u2B50\u203C\u2049\u263A\u2639][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*){3,}"
+)
+
+
+@dataclass
+class Signal:
+    start: int
+    end: int
+    weight: float
+    label: str  # what it is: 标题党用语, 网络流行语, 连续感叹号...
+    text: str
+
+
+def term_signals(doc: Doc) -> list[Signal]:
+    """List matches (slang and clickbait) in this text, longest of overlapping ones,
+    repeats of a term counting a quarter each (at most twice the weight in all)."""
+    cands = []
+    for code in (SLANG, CLICKBAIT):
+        for m in doc.matches_for(code):
+            e = m.entry
+            if not e.valid_on(doc.published) or context_allows(doc, m):
+                continue
+            w = float(e.extra.get("weight", 1.0))
+            if e.extra.get("field") == "title" and doc.field != "title":
+                w *= 0.5  # a title-only pattern seen in a body
+            cands.append((m.start, m.end, w, e.extra.get("kind", ""), m))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[Signal] = []
+    last_end = -1
+    seen: dict[str, float] = {}
+    for s, e, w, kind, m in cands:
+        if s < last_end:
+            continue
+        last_end = e
+        key = doc.folded[s:e]
+        if key in seen:
+            extra = min(w * 0.25, 2 * w - seen[key])
+            if extra <= 0:
+                continue
+            seen[key] += extra
+            w = extra
+        else:
+            seen[key] = w
+        out.append(Signal(s, e, w, kind or "娱乐化用语", doc.text[s:e]))
+    return out
+
+
+def punctuation_signals(doc: Doc) -> list[Signal]:
+    text = doc.text
+    title = doc.field == "title"
+    out: list[Signal] = []
+    runs = 0.0
+    for m in _exclaim_runs(text):
+        w = 1.0 if title else 0.75
+        if runs >= 2.0:
+            break
+        runs += w
+        out.append(Signal(m.start(), m.end(), w, "连续感叹号/问号", m.group()))
+    if title:
+        q = float(doc.option("ZW301", "title_question", 0.0))
+        qm = _QUESTION.search(text)
+        if q and qm:
+            out.append(Signal(qm.start(), qm.end(), q, "标题设问", qm.group()))
+    marks = list(_EXCLAIM.finditer(text))
+    if title and marks and not out:
+        out.append(Signal(marks[0].start(), marks[0].end(), 0.25 * min(len(marks), 2), "标题用感叹号", marks[0].group()))
+    elif not title and len(marks) >= 4 and len(marks) * 40 >= len(text):
+        out.append(Signal(marks[0].start(), marks[0].end(), 1.0, f"感叹号密集（{len(marks)}个）", marks[0].group()))
+    emoji = list(_EMOJI.finditer(text))
+    if emoji:
+        if title:
+            w = min(0.5 * len(emoji), 1.5)
+        else:
+            w = min(0.25 * len(emoji), 1.5) if len(emoji) >= 3 else 0.0
+        if w:
+            out.append(Signal(emoji[0].start(), emoji[0].end(), w, f"表情符号（{len(emoji)}个）", emoji[0].group()))
+    return out
+
+
+def signals(doc: Doc) -> list[Signal]:
+    return term_signals(doc) + punctuation_signals(doc)
+
+
+def score_post(docs: dict[str | None, Doc], title_weight: float = 2.0):
+    """(score, [(field, signal, weighted)]) for a post."""
+    parts = []
+    for field, doc in docs.items():
+        k = title_weight if field == "title" else 1.0
+        for s in signals(doc):
+            parts.append((field, s, s.weight * k))
+    return sum(p[2] for p in parts), parts
+
+
+@register
+class EntertainmentScore(Rule):
+    code = "ZW301"
+    name = "entertainment-score"
+    category = "entertainment"
+    severity = "warning"
+    summary = "娱乐化/标题党倾向（按帖子评分）"
+    doc = (
+        "把一条帖子里的娱乐化信号加总评分：网络流行语与饭圈、直播用语（dictionaries/"
+        "entertainment_slang.toml）、标题党用语（dictionaries/clickbait.toml，如震惊、速看、刚刚、"
+        "重磅、不转不是中国人、99%的人不知道）、连续感叹号、表情符号。标题里的信号乘以"
+        "title_weight（默认2）：标题从严。得分达到threshold（默认2.0）时，在贡献最大的位置报告一条，"
+        "说明得分和各项来源。两项都可在[tool.zwlint.rules.ZW301]中配置。依据：国办发〔2018〕123号"
+        "要求政务新媒体防止过度娱乐化；各地通报要求杜绝“标题党”“抖机灵”“蹭流量”。\n"
+        "例：标题“震惊！这个地方竟然……” → “××地……”（直述事实）。无自动修改。"
+    )
+    needs_post = True
+
+    def check_post(self, docs: dict[str | None, Doc]) -> Iterable[tuple[str | None, Issue]]:
+        any_doc = next(iter(docs.values()))
+        threshold = float(any_doc.option(self.code, "threshold", 2.0))
+        title_weight = float(any_doc.option(self.code, "title_weight", 2.0))
+        score, parts = score_post(docs, title_weight)
+        if score < threshold or not parts:
+            return
+        parts.sort(key=lambda p: -p[2])
+        field, top, _ = parts[0]
+        where = {"title": "标题"}
+        drivers = "；".join(
+            f"{where.get(f, '正文')}“{s.text}”（{s.label}，{w:.2g}）" for f, s, w in parts[:5]
+        )
+        more = f"等{len(parts)}项" if len(parts) > 5 else ""
+        yield field, Issue(
+            top.start, top.end,
+            f"娱乐化/标题党倾向：得分{score:.2g}（阈值{threshold:.2g}，标题计{title_weight:.2g}倍）。"
+            f"来源：{drivers}{more}",
+        )
+
+
+class _ListedTermRule(Rule):
+    category = "entertainment"
+    severity = "warning"
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        kept_end = -1
+        for m in sorted(doc.matches_for(self.code), key=lambda m: (m.start, -(m.end - m.start))):
+            e = m.entry
+            if not e.extra.get("report") or not e.valid_on(doc.published) or context_allows(doc, m):
+                continue
+            if e.extra.get("field") == "title" and doc.field != "title":
+                continue
+            if m.end <= kept_end:
+                continue  # inside a longer reported term (不转不是 in 不转不是中国人)
+            kept_end = m.end
+            yield Issue(m.start, m.end, e.reason or f"“{doc.text[m.start:m.end]}”", e.fixes,
+                        severity=e.severity)
+
+
+@register
+class InternetSlang(_ListedTermRule):
+    code = SLANG
+    name = "internet-slang"
+    summary = "网络流行语、饭圈或直播用语"
+    doc = (
+        "逐个报告本身就明显不适合政务发布的网络流行语和称呼（家人们、宝子们、yyds、绝绝子、"
+        "栓Q、奥利给、awsl……），条目见dictionaries/entertainment_slang.toml（report = true 的条目；"
+        "其余条目只计入ZW301评分）。收录国家语言资源监测与研究中心年度十大网络用语中的"
+        "娱乐性词语，不收录政务媒体也常用的“硬核”“内卷”等。\n"
+        "例：家人们，今天带大家看看新建成的公园 → 网友们，……。无自动修改。"
+    )
+
+
+@register
+class ClickbaitPhrase(_ListedTermRule):
+    code = CLICKBAIT
+    name = "clickbait-phrase"
+    summary = "标题党用语（震惊、不转不是、99%的人不知道……）"
+    doc = (
+        "逐个报告本身就是标题党的用语：震惊体（震惊、惊呆了）、诱导转发（不转不是中国人、紧急扩散）、"
+        "卖关子（万万没想到、竟然是）、催促点击（速看、不看后悔）、夸张统计（99%的人不知道）。"
+        "条目见dictionaries/clickbait.toml；标有field = \"title\"的只在标题中报告；"
+        "“刚刚”“重磅”等常用词只计入ZW301评分。依据：《网络信息内容生态治理规定》第七条"
+        "（使用夸张标题，内容与标题严重不符）。\n"
+        "例：震惊！这项政策…… → 《××办法》5月1日起施行。无自动修改。"
+    )
+
+
+@register
+class ExclamationAndEmoji(Rule):
+    code = "ZW304"
+    name = "exclamation-emoji"
+    category = "entertainment"
+    severity = "info"
+    summary = "连续感叹号、问号或成串表情符号"
+    doc = (
+        "找出连续的感叹号、问号（！！、？！、!!!）和连续三个以上的表情符号，标题中的表情符号"
+        "一律提示。GB/T 15834-2011：问号、叹号连用只在强烈语气时偶用，政务发布宜用单个标点；"
+        "表情符号让政务帖显得娱乐化。\n"
+        "例：好消息！！！ → 好消息！。同一标点重复时合并为一个是安全修改。"
+    )
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        text = doc.text
+        for m in _exclaim_runs(text):
+            run = m.group()
+            same = len(set(run)) == 1
+            yield Issue(m.start(), m.end(), f"连续使用“{run}”，政务发布宜用单个标点",
+                        [run[0]] if same else [], fix_safe=same)
+        if doc.field == "title":
+            for m in _EMOJI.finditer(text):
+                yield Issue(m.start(), m.end(), f"标题中使用表情符号“{m.group()}”")
+        else:
+            for m in _EMOJI_RUN.finditer(text):
+                yield Issue(m.start(), m.end(), f"连续使用表情符号“{m.group()}”，政务发布宜少用")
