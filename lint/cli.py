@@ -232,6 +232,9 @@ def rules_markdown() -> str:
 
 # ---------------------------------------------------------------- audit (lint/audit)
 # The audit command is registered here.
+from lint.audit.command import audit as _audit  # noqa: E402
+
+app.command(name="audit")(_audit)
 
 
 

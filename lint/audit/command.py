@@ -1,0 +1,149 @@
+"""`zwlint audit`: the inspection office's quarterly audit in one command."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"zwlint: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _day(value: Optional[str], flag: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{flag} must be YYYY-MM-DD, got {value!r}")
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+FORMATS = ("html", "xlsx", "json")
+
+
+def audit(
+    paths: List[str] = typer.Argument(..., help="Post records (.jsonl .json .csv, or folders of them; other files are one post each)."),
+    registry: Optional[Path] = typer.Option(None, "--registry", help="备案 registry (.csv/.tsv/.jsonl): 账号名称, 平台, 主办单位, 主管单位, 备案名称, 账号类型, 开通日期."),
+    interactions: Optional[Path] = typer.Option(None, "--interactions", help="Messages (.csv/.tsv/.jsonl): account, platform, received, replied."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Monitoring date YYYY-MM-DD (default: today)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Start of the audit period (default: first day of the quarter of --as-of)."),
+    out: Path = typer.Option(Path("out/audit"), "--out", "-o", help="Folder for report.html, report.xlsx, report.json."),
+    formats: Optional[List[str]] = typer.Option(None, "--format", "-f", help="Reports to write: html, xlsx, json (comma-separated) (default: all)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    store: Optional[Path] = typer.Option(None, "--store", help="SQLite result store (default: OUT/audit.sqlite). Keep one store across quarters for 整改情况."),
+    run: Optional[str] = typer.Option(None, "--run", help="Name of this audit in the store (default: the quarter of --as-of, e.g. 2026Q3)."),
+    compare: Optional[str] = typer.Option(None, "--compare", help="Earlier run to compare with (default: the latest earlier run in the store)."),
+    fresh: bool = typer.Option(False, "--fresh", help="Forget earlier work of this run instead of resuming it."),
+    config: Optional[Path] = typer.Option(None, "--config", help="zwlint.toml or pyproject.toml to use instead of searching upwards."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these post rules: codes, prefixes or categories."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these post rules."),
+    update_days: Optional[int] = typer.Option(None, "--update-days", min=1, help="ZW001: days without a post that fail a publishing account (config: 14)."),
+    reply_days: Optional[int] = typer.Option(None, "--reply-days", min=1, help="ZW007: working days to answer a message (config: 3)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal)."),
+    fail_on_unqualified: bool = typer.Option(False, "--fail-on-unqualified", help="Exit 1 when an account is 不合格."),
+):
+    """Audit a quarter of posts: lint every post, judge every account (合格/不合格), write the bulletin tables."""
+    from lint.audit.progress import Progress
+    from lint.audit.render_html import write_html
+    from lint.audit.render_json import write_json
+    from lint.audit.render_xlsx import write_xlsx
+    from lint.audit.report import run_audit
+    from lint.audit.runner import default_jobs
+    from lint.audit.settings import AuditConfigError, load_audit_settings
+    from lint.config import ConfigError, find_config, load_config_file, Config
+
+    day = _day(as_of, "--as-of") or date.today()
+    start = _day(since, "--since")
+    if start is not None and start > day:
+        _fail("--since is after --as-of")
+    wanted = _split(formats) or list(FORMATS)
+    for f in wanted:
+        if f not in FORMATS:
+            _fail(f"unknown report format {f!r} (html, xlsx, json)")
+    for p, flag in ((registry, "--registry"), (interactions, "--interactions")):
+        if p is not None and not p.is_file():
+            _fail(f"{flag}: no such file: {p}")
+    try:
+        if config is not None:
+            if not config.is_file():
+                _fail(f"config file not found: {config}")
+            cfg_path = config
+        else:
+            cfg_path = find_config(Path(paths[0]))
+        cfg = load_config_file(cfg_path) if cfg_path else Config()
+        settings = load_audit_settings(cfg_path)
+    except (ConfigError, AuditConfigError) as exc:
+        _fail(str(exc))
+    cfg = cfg.merged(select=_split(select), ignore=_split(ignore))
+    settings = settings.with_overrides(update_days=update_days, reply_days=reply_days)
+    n_jobs = jobs if jobs and jobs > 0 else default_jobs()
+
+    out.mkdir(parents=True, exist_ok=True)
+    bar = Progress(enabled=progress)
+    try:
+        report = run_audit(paths, as_of=day, since=start, config=cfg, settings=settings, registry=registry,
+                           interactions=interactions, store_path=store or out / "audit.sqlite", run=run,
+                           compare=compare, fresh=fresh, jobs=n_jobs, progress=bar)
+    except KeyboardInterrupt:
+        bar.close()
+        typer.echo("zwlint: interrupted; finished posts are saved, run the same command again to resume.", err=True)
+        raise typer.Exit(130)
+    except ValueError as exc:  # a malformed word list
+        bar.close()
+        _fail(str(exc))
+    bar.close()
+
+    written = []
+    try:
+        if "html" in wanted:
+            with open(out / "report.html", "w", encoding="utf-8") as fh:
+                write_html(report, fh)
+            written.append(out / "report.html")
+        if "xlsx" in wanted:
+            write_xlsx(report, out / "report.xlsx")
+            written.append(out / "report.xlsx")
+        if "json" in wanted:
+            with open(out / "report.json", "w", encoding="utf-8") as fh:
+                write_json(report, fh)
+            written.append(out / "report.json")
+    finally:
+        report.store.close()
+
+    s = report.summary
+    st = report.stats
+    typer.echo(f"{report.run}（{report.since} 至 {report.as_of}）：检查账号 {s['accounts']} 个，"
+               f"不合格 {s['unqualified']} 个，合格率 {s['pass_rate']}；帖子 {s['posts']} 篇"
+               f"（本次检查 {st.linted}，续查跳过 {st.resumed}），帖子问题 {s['findings']} 处。")
+    for a in report.accounts:
+        if a.verdict == "不合格":
+            typer.echo(f"  不合格  {a.name}（{a.platform or a.family}）：{'；'.join(a.problems)}")
+    if report.previous_run:
+        still = sum(1 for r in report.rectification if r["status"] == "仍未整改")
+        typer.echo(f"整改情况（对比 {report.previous_run}）：{still} 项仍未整改，"
+                   f"{sum(1 for r in report.rectification if r['status'] == '已整改')} 项已整改。")
+    if st.linted and st.seconds:
+        typer.echo(f"速度：{st.rate:,.0f} 篇/秒（{n_jobs} 个进程）", err=True)
+    for path in written:
+        typer.echo(f"报告：{path}")
+    if report.errors:
+        typer.echo(f"zwlint: {len(report.errors)} 条记录未能检查，原因见报告的错误列表，例如：", err=True)
+        for e in report.errors[:5]:
+            where = f"{e['path']} (record {e['record']})" if e["record"] else e["path"]
+            typer.echo(f"zwlint: error: {where}: {e['reason']}", err=True)
+    if report.posts == 0 and not report.accounts:
+        raise typer.Exit(2)
+    if fail_on_unqualified and s["unqualified"]:
+        raise typer.Exit(1)
+    sys.stdout.flush()

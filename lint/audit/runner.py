@@ -1,0 +1,225 @@
+"""The lint phase of an audit: stream the posts, lint each one once (in parallel, one Linter
+per worker process), write the results to the store as they come. Memory stays flat: the
+input is read record by record and at most a few chunks per worker are in flight."""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from lint.audit.inputs import InputPost, iter_posts, platform_family, scan_inputs
+from lint.audit.store import Store
+from lint.config import Config
+from lint.model import Post
+from lint.text.readers import DEFAULT_MAX_BYTES, InputError
+
+CONTEXT = 30  # characters of context kept on each side of a finding
+CHUNK = 16  # posts per task sent to a worker
+
+
+def post_hash(post: Post) -> str:
+    h = hashlib.sha1()
+    for part in (post.title or "", post.content or "", str(post.published or ""), post.account or "",
+                 post.platform or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def ruleset_fingerprint(linter) -> str:
+    """Changes when the enabled rules, their code, the word lists or the config change, so
+    that a resumed run relints posts a different linter would judge differently."""
+    from lint import __version__
+    from lint.terms.lists import default_list_dirs, fingerprint, list_files
+
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(",".join(sorted(r.code for r in linter.rules)).encode())
+    cfg = linter.config
+    h.update(fingerprint(list_files(default_list_dirs() + list(cfg.extra_lists))).encode())
+    h.update(repr((sorted(cfg.severity.items()), sorted(cfg.allow), repr(sorted(cfg.options.items())))).encode())
+    rules_dir = Path(__file__).resolve().parent.parent / "rules"
+    for f in sorted(rules_dir.glob("*.py")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:24]
+
+
+# ---------------------------------------------------------------- worker side
+
+_linter = None
+
+
+def _init_worker(config: Config) -> None:
+    global _linter
+    from lint.engine import Linter
+
+    _linter = Linter(config)
+
+
+def _finding_row(f, post: Post) -> dict:
+    if f.field == "title":
+        target = post.title or ""
+    elif post.content_source is not None:
+        target = post.content_source[0]
+    else:
+        target = post.content or ""
+    before = target[max(0, f.start - CONTEXT):f.start]
+    after = target[f.end:f.end + CONTEXT]
+    return {
+        "rule": f.rule, "name": f.name, "category": f.category, "severity": f.severity,
+        "message": f.message, "field": f.field, "start": f.start, "end": f.end, "line": f.line,
+        "col": f.column, "text": f.text, "before": before, "after": after,
+        "suggestions": list(f.suggestions),
+    }
+
+
+def lint_chunk(chunk: list[tuple[str, Post]]) -> list[tuple[str, list[dict] | None, str | None]]:
+    """(key, finding rows, error) for each post; an exception in a rule becomes an error."""
+    out = []
+    for key, post in chunk:
+        try:
+            findings = _linter.check_post(post)
+            out.append((key, [_finding_row(f, post) for f in findings], None))
+        except Exception as exc:  # noqa: BLE001 - reported, never swallowed
+            out.append((key, None, f"internal error while linting: {type(exc).__name__}: {exc}"))
+    return out
+
+
+# ---------------------------------------------------------------- main side
+
+@dataclass
+class LintStats:
+    seen: int = 0  # input posts read
+    linted: int = 0  # linted in this attempt
+    resumed: int = 0  # skipped: done in an earlier attempt with the same content and rules
+    errors: int = 0  # records in the errors list
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.linted / self.seconds if self.seconds > 0 else 0.0
+
+
+def _meta(post: Post, h: str, ruleset: str) -> dict:
+    return {
+        "hash": h, "ruleset": ruleset, "account": post.account, "platform": post.platform,
+        "family": platform_family(post.platform) if post.account else None,
+        "published": post.published.isoformat() if post.published else None,
+        "title": (post.title or "")[:200] or (post.content or "")[:40],
+        "path": post.path, "record": post.id,
+    }
+
+
+def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: Config,
+               jobs: int = 1, progress: Callable[[int, int | None, int], None] | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, limit_in_flight: int | None = None,
+               linter=None) -> LintStats:
+    """Lint every input post not already done; write posts, findings and errors to the store.
+    `linter`: a ready Linter to use in this process (then jobs is ignored)."""
+    from lint.engine import Linter
+
+    stats = LintStats()
+    t0 = time.perf_counter()
+    scans, missing, total = scan_inputs(paths)
+    for err in missing:
+        store.add_error(run, attempt, err.path, err.record, err.reason)
+        stats.errors += 1
+
+    main_linter = linter or Linter(config)
+    ruleset = ruleset_fingerprint(main_linter)
+    pool = None
+    if jobs > 1 and linter is None:
+        import multiprocessing as mp
+
+        pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(config,))
+    else:
+        global _linter
+        _linter = main_linter
+
+    in_flight: dict[str, tuple[Post, str]] = {}  # key -> (post, hash) sent, result not written
+    pending: deque = deque()
+    window = limit_in_flight or max(2, jobs * 4)
+    batch: list[tuple[str, Post]] = []
+    last_commit = time.monotonic()
+    done = 0
+
+    def write(results) -> None:
+        nonlocal done, last_commit
+        for key, rows, error in results:
+            post, h = in_flight.pop(key)
+            if error is not None:
+                store.add_error(run, attempt, post.path or "", key, error)
+                stats.errors += 1
+            else:
+                store.save_post(run, key, attempt, _meta(post, h, ruleset), rows)
+                stats.linted += 1
+            done += 1
+        if time.monotonic() - last_commit > 2.0:
+            store.commit()
+            last_commit = time.monotonic()
+        if progress:
+            progress(done, total, stats.errors)
+
+    def submit() -> None:
+        nonlocal batch
+        if not batch:
+            return
+        if pool is None:
+            write(lint_chunk(batch))
+        else:
+            pending.append(pool.apply_async(lint_chunk, (batch,)))
+            while len(pending) >= window:
+                write(pending.popleft().get())
+        batch = []
+
+    try:
+        for item in iter_posts(scans, max_bytes=max_bytes):
+            if isinstance(item, InputError):
+                store.add_error(run, attempt, item.path, item.record, item.reason)
+                stats.errors += 1
+                done += 1
+                continue
+            stats.seen += 1
+            key, post = item.key, item.post
+            h = post_hash(post)
+            prev = store.lookup(run, key)
+            if key in in_flight or (prev is not None and prev["seen"] == attempt):
+                where = f"{prev['path']} record {prev['record']}" if prev is not None else "an earlier record"
+                store.add_error(run, attempt, post.path or "", key,
+                                f"duplicate post id {key!r} (already read from {where}); ids must be unique")
+                stats.errors += 1
+                done += 1
+                continue
+            if prev is not None and prev["hash"] == h and prev["ruleset"] == ruleset:
+                store.mark_seen(run, key, attempt)
+                stats.resumed += 1
+                done += 1
+                continue
+            in_flight[key] = (post, h)
+            batch.append((key, post))
+            if len(batch) >= CHUNK:
+                submit()
+        submit()
+        while pending:
+            write(pending.popleft().get())
+        if progress:
+            progress(done, done, stats.errors)
+    finally:
+        store.commit()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    stats.seconds = time.perf_counter() - t0
+    return stats
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
