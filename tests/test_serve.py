@@ -319,3 +319,40 @@ def test_fix_safe_annotation_is_only_added_on_request(client):
                      ("content", "中华民国政府"): False, ("content", "13812345678"): False}
     annotated.pop("fix_safe")
     assert annotated == plain
+
+
+def test_zwlint_serve_starts_a_server_on_localhost_that_refuses_foreign_hosts(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.Popen([sys.executable, "-m", "lint.cli", "serve", "--port", str(port)], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(url + "/api/v1/health", timeout=2)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"zwlint serve did not start: {proc.stderr.read().decode()}")
+                time.sleep(0.2)
+        assert r.json()["status"] == "ok"
+        assert httpx.get(url + "/", timeout=5).status_code == 200
+        assert httpx.get(url + "/api/v1/health", headers={"host": "evil.example"}, timeout=5).status_code == 400
+        ok = httpx.post(url + "/api/v1/check", json={"content": "正常的内容。"}, timeout=30)
+        assert ok.status_code == 200 and ok.json()["version"] == 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -52,6 +52,11 @@ def serve(
     else:
         typer.echo(f"zwlint: warning: listening on {host}: anyone who can reach this computer can use the checker", err=True)
     app = create_app(linter=linter, max_bytes=max_bytes, allowed_hosts=allowed)
+    # Warm up: rules that load something on first use (segmentation, models) do it now,
+    # once, rather than in the first editor's request or in several threads at once.
+    from lint.model import Post
+
+    linter.check_post(Post(content="各单位：现将有关事项通知如下。请于2024年5月20日前报送。", title="关于开展检查的通知"))
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
     typer.echo(f"zwlint serve: {url}  （{len(linter.rules)} 条规则；按 Ctrl+C 停止）", err=True)
