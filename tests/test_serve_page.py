@@ -168,3 +168,27 @@ def test_oversized_or_unsupported_upload_shows_a_clear_message(page):
     page.set_input_files("#file", files=[{"name": "a.exe", "mimeType": "application/octet-stream", "buffer": b"MZ"}])
     page.wait_for_selector("#alert:not([hidden])")
     assert "不支持的文件类型" in page.inner_text("#alert")
+
+
+def test_corrected_text_can_be_downloaded_and_copied(browser, base_url):
+    context = browser.new_context(locale="zh-CN", accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    pg = context.new_page()
+    try:
+        pg.goto(base_url + "/")
+        pg.wait_for_selector("#version:has-text('条规则')")
+        paste_and_check(pg)
+        pg.click("#out-title mark.hl")
+        pg.click("#detail button.accept")
+        expected = "关于安装新系统的通知\n\n" + CONTENT
+        with pg.expect_download() as info:
+            pg.click("#download")
+        download = info.value
+        assert download.suggested_filename == "文章-修改稿.txt"
+        with open(download.path(), encoding="utf-8") as fh:
+            assert fh.read() == expected
+        pg.click("#copy")
+        pg.wait_for_selector("#copy:has-text('已复制')")
+        assert pg.evaluate("navigator.clipboard.readText()") == expected
+    finally:
+        context.close()
