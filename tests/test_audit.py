@@ -187,6 +187,18 @@ def test_account_known_only_by_its_registered_name_is_matched_and_flagged():
     assert a.posts == 1 and [f.rule for f in a.findings] == ["ZW005"]
 
 
+def test_findings_of_posts_under_the_registered_name_count_for_the_account(tmp_path):
+    reg = tmp_path / "reg.tsv"
+    reg.write_text("账号名称\t平台\t主办单位\t备案名称\n咸宁住建\t微信服务号\t住建局\t咸宁市住建局\n", encoding="utf-8")
+    src = _write_jsonl(tmp_path / "p.jsonl", [_post("x1", "咸宁市住建局", "2026-09-29", "学习习近乎讲话。", platform="微信服务号")])
+    report = run_audit([str(src)], as_of=AS_OF, registry=reg, linter=fake_linter())
+    (a,) = report.accounts
+    assert a.name == "咸宁住建" and a.verdict == FAIL
+    assert a.problems[0] == "严重表述错误1处"
+    assert "备案名称不一致（发布账号名称“咸宁市住建局”，登记的账号名称“咸宁住建”）" in a.problems
+    report.store.close()
+
+
 def test_several_accounts_of_one_unit_on_one_platform():
     reg = [RegistryEntry("青禾交通", "微信订阅号", owner="青禾市交通运输局"),
            RegistryEntry("青禾交通服务", "微信服务号", owner="青禾市交通运输局"),
@@ -569,3 +581,14 @@ def test_shipped_sample_runs_end_to_end(tmp_path):
     assert rules["青禾住建"] == {"ZW005"} and rules["东湖发布"] == {"ZW007"}
     assert verdicts["文化青禾"].verdict == FAIL  # the planted 习近乎 (test-only rule here)
     report.store.close()
+
+
+def test_a_store_in_use_by_another_audit_is_refused(tmp_path):
+    from lint.audit.store import Store, StoreBusy
+
+    src = _write_jsonl(tmp_path / "posts.jsonl", [_post("a1", "甲发布", "2026-09-29")])
+    busy = Store(tmp_path / "audit.sqlite")
+    with pytest.raises(StoreBusy):
+        run_audit([str(src)], as_of=AS_OF, store_path=tmp_path / "audit.sqlite", linter=fake_linter())
+    busy.close()
+    run_audit([str(src)], as_of=AS_OF, store_path=tmp_path / "audit.sqlite", linter=fake_linter()).store.close()

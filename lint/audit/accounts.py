@@ -63,6 +63,7 @@ class Account:
     findings: list[AccountFinding] = field(default_factory=list)
     post_problems: list[PostProblem] = field(default_factory=list)
     verdict: str = PASS
+    aliases: set[str] = field(default_factory=set)  # other names its posts carry (its 备案名称)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -128,11 +129,12 @@ def build_accounts(post_dates: Iterable, registry: list[RegistryEntry] | None, s
         if k not in accounts and k in by_registered:
             k = by_registered[k]
             acc = accounts[k]
+            acc.aliases.add(norm_name(name))
             if not any(f.rule == RegistryNameMismatch.code for f in acc.findings):
                 # known in the registry only under its 备案名称: the registry must be corrected
                 acc.findings.append(AccountFinding(
                     RegistryNameMismatch.code, RegistryNameMismatch.label,
-                    f"{RegistryNameMismatch.label}（发布账号名称“{name}”，备案信息“{acc.registered_name}”）",
+                    f"{RegistryNameMismatch.label}（发布账号名称“{name}”，登记的账号名称“{acc.name}”）",
                     RegistryNameMismatch.severity))
         acc = accounts.get(k)
         if acc is None:
@@ -279,10 +281,21 @@ def judge(acc: Account, settings: AuditSettings) -> None:
     acc.verdict = FAIL if veto else PASS
 
 
+def index_accounts(accounts: Iterable[Account]) -> dict[tuple[str, str], Account]:
+    """(normalised name, platform family) -> account, for every name its posts carry."""
+    index: dict[tuple[str, str], Account] = {}
+    for acc in accounts:
+        index[acc.key] = acc
+        for alias in acc.aliases:
+            index.setdefault((alias, acc.family), acc)
+    return index
+
+
 def attach_post_problems(accounts: dict[tuple[str, str], Account], rows: Iterable) -> None:
     """rows: (family, account, rule, name, category, severity, n) of post findings."""
+    index = index_accounts(accounts.values())
     for r in rows:
-        acc = accounts.get((norm_name(r["account"]), r["family"]))
+        acc = index.get((norm_name(r["account"]), r["family"]))
         if acc is None:
             continue
         acc.post_problems.append(PostProblem(r["rule"], r["name"], r["category"], r["severity"], r["n"], False))

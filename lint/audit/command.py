@@ -100,7 +100,7 @@ def audit(
         bar.close()
         typer.echo("zwlint: interrupted; finished posts are saved, run the same command again to resume.", err=True)
         raise typer.Exit(130)
-    except ValueError as exc:  # a malformed word list
+    except (ValueError, RuntimeError) as exc:  # a malformed word list, a store in use
         bar.close()
         _fail(str(exc))
     bar.close()

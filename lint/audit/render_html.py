@@ -40,6 +40,7 @@ mark{background:#ffd54f;padding:0 1px;border-bottom:2px solid #c0392b}
 .legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}
 .status-open{color:#b00;font-weight:bold}.status-fixed{color:#1a7f37}.status-na{color:#888}
 .note{color:#555;font-size:13px}
+summary .fail{color:#b00}summary .pass{color:#1a7f37}
 """
 
 
@@ -138,7 +139,10 @@ def write_html(report, fh: IO[str]) -> None:
 
     w("<h2>问题明细</h2>")
     w('<p class="note">每个账号的问题和依据：账号层面的检查结果，以及帖子中被标出的原文（<mark>高亮</mark>）。</p>')
-    by_key = {(a.name, a.family): a for a in report.accounts}
+    from lint.audit.accounts import index_accounts
+    from lint.audit.inputs import norm_name
+
+    index = index_accounts(report.accounts)
     shown: set = set()
     current = None
     count = 0
@@ -168,8 +172,9 @@ def write_html(report, fh: IO[str]) -> None:
             close()
             current = key
             count = 0
-            shown.add(key)
-            open_account(by_key.get(key), *key)
+            acc = index.get((norm_name(key[0]), key[1]))
+            shown.add(id(acc))
+            open_account(acc, *key)
         count += 1
         if count > MAX_PER_ACCOUNT:
             hidden += 1
@@ -183,7 +188,7 @@ def write_html(report, fh: IO[str]) -> None:
           f'<div class="ctx">…{_e(f["before"])}<mark>{_e(f["text"])}</mark>{_e(f["after"])}…</div></div>')
     close()
     for a in report.accounts:
-        if a.findings and (a.name, a.family) not in shown:
+        if a.findings and id(a) not in shown:
             current = (a.name, a.family)
             open_account(a, a.name, a.family)
             close()

@@ -132,6 +132,17 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
     since = since or q_start
     run = run or label
     store = Store(store_path)
+    try:
+        report = _audit(store, paths, as_of, since, run, config, settings, registry, interactions,
+                        compare, fresh, jobs, progress, linter)
+    except BaseException:
+        store.close()
+        raise
+    return report
+
+
+def _audit(store, paths, as_of, since, run, config, settings, registry, interactions, compare, fresh, jobs,
+           progress, linter) -> AuditReport:
     attempt, _ = store.begin_run(run, as_of.isoformat(), since.isoformat(), "", settings.to_dict(),
                                  [str(p) for p in paths], fresh=fresh)
     stats = lint_posts(paths, store, run, attempt, config, jobs=jobs, progress=progress,
@@ -177,8 +188,10 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
                          store=store, attempt=attempt, stats=stats, accounts=ordered, errors=[],
                          posts=n_posts, posts_resumed=stats.resumed)
     # chart and totals: post findings by unit and category, plus account findings
-    group_of = {a.key: a.group for a in ordered}
+    from lint.audit.accounts import index_accounts
     from lint.audit.inputs import norm_name
+
+    group_of = {k: a.group for k, a in index_accounts(ordered).items()}
 
     for r in store.category_counts(run, attempt):
         n = r["n"]

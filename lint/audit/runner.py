@@ -56,7 +56,11 @@ _linter = None
 
 def _init_worker(config: Config) -> None:
     global _linter
+    import signal
+
     from lint.engine import Linter
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
     _linter = Linter(config)
 
@@ -199,6 +203,8 @@ def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: C
                 store.mark_seen(run, key, attempt)
                 stats.resumed += 1
                 done += 1
+                if progress:
+                    progress(done, total, stats.errors)
                 continue
             in_flight[key] = (post, h)
             batch.append((key, post))

@@ -40,15 +40,36 @@ CREATE TABLE IF NOT EXISTS account_problems (
 );
 """
 
+def _lock(path: Path):
+    """One audit at a time per store: a second one would mix its attempts with ours."""
+    fh = open(f"{path}.lock", "w")
+    try:
+        import fcntl
+
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # pragma: no cover - not POSIX: no lock
+        pass
+    except OSError:
+        fh.close()
+        raise StoreBusy(f"{path} is in use by another zwlint audit; wait for it or use another --store")
+    return fh
+
+
 FINDING_COLS = ("rule", "name", "category", "severity", "message", "field", "start", "end",
                 "line", "col", "text", "before", "after", "suggestions")
+
+
+class StoreBusy(RuntimeError):
+    pass
 
 
 class Store:
     def __init__(self, path: Path | str):
         self.path = Path(path)
+        self._lock = None
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(self.path)
         self.db = sqlite3.connect(str(path))
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -59,6 +80,9 @@ class Store:
     def close(self) -> None:
         self.db.commit()
         self.db.close()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def commit(self) -> None:
         self.db.commit()
