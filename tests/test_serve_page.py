@@ -192,3 +192,15 @@ def test_corrected_text_can_be_downloaded_and_copied(browser, base_url):
         assert pg.evaluate("navigator.clipboard.readText()") == expected
     finally:
         context.close()
+
+
+def test_next_and_previous_walk_through_the_findings(page):
+    paste_and_check(page)
+    page.click("#out-content mark[data-rule='ZW198']")
+    assert page.inner_text("#detail .position") == "4 / 6"
+    page.click("#detail button.next")
+    assert "“帐号”应为“账号”" in page.inner_text("#detail")
+    page.click("#detail button.prev")
+    page.click("#detail button.prev")
+    assert page.inner_text("#detail .position") == "3 / 6"
+    assert page.get_attribute("mark.hl.selected", "data-rule") == "ZW298"

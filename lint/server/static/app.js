@@ -292,10 +292,20 @@
     const shown = group.map((id) => state.findings.find((f) => f.id === id)).filter(Boolean);
     if (!shown.length) { panel.hidden = true; panel.replaceChildren(); return; }
     panel.hidden = false;
+    const index = state.findings.findIndex((f) => f.id === shown[0].id);
+    const total = state.findings.length;
+    const go = (step) => {
+      const next = state.findings[(index + step + total) % total];
+      if (next) select(next.id, null, true);
+    };
     panel.replaceChildren(
       h('div', { class: 'detail-head' },
         h('h3', {}, shown.length > 1 ? `此处有 ${shown.length} 个问题` : '问题说明'),
-        h('button', { type: 'button', class: 'close ghost', 'aria-label': '关闭', onclick: () => { state.selected = null; state.selectedGroup = null; render(); } }, '×')),
+        h('div', { class: 'nav' },
+          h('button', { type: 'button', class: 'ghost prev', title: '上一处', 'aria-label': '上一处', onclick: () => go(-1) }, '‹'),
+          h('span', { class: 'muted position' }, `${index + 1} / ${total}`),
+          h('button', { type: 'button', class: 'ghost next', title: '下一处', 'aria-label': '下一处', onclick: () => go(1) }, '›'),
+          h('button', { type: 'button', class: 'close ghost', title: '关闭（Esc）', 'aria-label': '关闭', onclick: () => { state.selected = null; state.selectedGroup = null; render(); } }, '×'))),
       ...shown.map(findingCard));
   }
 
