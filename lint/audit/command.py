@@ -133,7 +133,7 @@ def audit(
         still = sum(1 for r in report.rectification if r["status"] == "仍未整改")
         typer.echo(f"整改情况（对比 {report.previous_run}）：{still} 项仍未整改，"
                    f"{sum(1 for r in report.rectification if r['status'] == '已整改')} 项已整改。")
-    if st.linted and st.seconds:
+    if st.linted and st.seconds and not st.resumed:
         typer.echo(f"速度：{st.rate:,.0f} 篇/秒（{n_jobs} 个进程）", err=True)
     for path in written:
         typer.echo(f"报告：{path}")

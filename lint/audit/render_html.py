@@ -28,7 +28,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 10px;border-lef
 table{border-collapse:collapse;background:#fff;width:100%;font-size:14px}
 th,td{border:1px solid #d5d9e0;padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#e8eef5}td.n{text-align:right}
-tr.fail td.v{color:#b00;font-weight:bold}tr.pass td.v{color:#1a7f37}
+tr.fail td.v{color:#b00;font-weight:bold}tr.unit td{background:#f0f3f7;font-weight:bold}tr.pass td.v{color:#1a7f37}
 .acc{background:#fff;border:1px solid #dde;border-radius:6px;margin:10px 0;padding:4px 12px}
 .acc summary{cursor:pointer;font-weight:bold;padding:6px 0}
 .f{border-top:1px solid #eee;padding:6px 0;font-size:14px}
@@ -129,13 +129,21 @@ def write_html(report, fh: IO[str]) -> None:
     w(_table(["序号", "单位", "检查数量", "不合格数量", "合格率"], rows))
 
     w("<h2>附件2 政务新媒体检查情况</h2>")
-    arows = []
+    w('<table><thead><tr><th>序号</th><th>政务新媒体名称</th><th>主办单位</th><th>类型</th><th>检查结果</th>'
+      '<th>存在问题</th></tr></thead><tbody>')
+    unit = None
+    counts = {u["unit"]: u for u in report.units}
     for i, a in enumerate(report.accounts, 1):
-        link = f'<a href="#{_anchor(a.name, a.family)}">{_e(a.name)}</a>'
-        arows.append((i, (link, "html"), a.owner, a.platform or a.family, (a.verdict, "v"),
-                      "；".join(a.problems) or "无"))
-    w(_table(["序号", "政务新媒体名称", "主办单位", "类型", "检查结果", "存在问题"], arows,
-             row_class=lambda r: "fail" if r[4][0] == "不合格" else "pass"))
+        if a.group != unit:
+            unit = a.group
+            u = counts.get(unit, {})
+            w(f'<tr class="unit"><td colspan="6">{_e(unit)}（检查{u.get("checked", "")}个，不合格{u.get("unqualified", "")}个）</td></tr>')
+        link = f'<a href="#{_anchor(a.name, a.family)}">{_e(a.name)}</a>' if a.findings or a.post_problems else _e(a.name)
+        cls = "fail" if a.verdict == "不合格" else "pass"
+        w(f'<tr class="{cls}"><td class="n">{i}</td><td>{link}</td><td>{_e(a.owner)}</td>'
+          f'<td>{_e(a.platform or a.family)}</td><td class="v">{_e(a.verdict)}</td>'
+          f'<td>{_e("；".join(a.problems) or "无")}</td></tr>')
+    w("</tbody></table>")
 
     w("<h2>问题明细</h2>")
     w('<p class="note">每个账号的问题和依据：账号层面的检查结果，以及帖子中被标出的原文（<mark>高亮</mark>）。</p>')

@@ -55,10 +55,10 @@ def write_xlsx(report, path: Path) -> None:
         ws.append(["", note])
 
     ws = _sheet(wb, "账号检查情况", ["序号", "政务新媒体名称", "主办单位", "主管单位", "类型", "检查结果",
-                                     "存在问题", "帖子数", "最近更新"], [6, 28, 26, 22, 14, 10, 60, 8, 12])
+                                     "存在问题", "单位", "帖子数", "最近更新"], [6, 28, 26, 22, 14, 10, 60, 16, 8, 12])
     for i, a in enumerate(report.accounts, 1):
         ws.append([i, a.name, a.owner, a.supervisor, a.platform or a.family, a.verdict,
-                   "；".join(a.problems) or "无", a.posts, a.last_post.isoformat() if a.last_post else ""])
+                   "；".join(a.problems) or "无", a.group, a.posts, a.last_post.isoformat() if a.last_post else ""])
 
     ws = _sheet(wb, "问题明细", ["账号", "平台", "帖子", "标题", "发布日期", "规则", "类别", "级别", "否决项",
                                "位置", "问题原文", "上下文", "说明", "建议"],

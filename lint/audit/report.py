@@ -208,7 +208,7 @@ def _audit(store, paths, as_of, since, run, config, settings, registry, interact
     if unattributed:
         report.notes.append(f"{unattributed}篇帖子没有账号（account），已检查其内容，但不计入账号判定。")
     if stats.resumed:
-        report.notes.append(f"续查：{stats.resumed}篇帖子在此前中断的运行中已检查，未重复检查。")
+        report.notes.append(f"续查：{stats.resumed}篇帖子已在本批次此前的运行中检查（内容和规则未变），未重复检查。")
     uncovered = sorted(workdays.uncovered_years)
     if uncovered:
         report.notes.append(f"节假日数据未覆盖{'、'.join(map(str, uncovered))}年，按周一至周五计算工作日。")

@@ -14,6 +14,7 @@ third quarter of 2026 for thirteen accounts, with planted problems an audit must
   青禾市场监管    posts but is not in the registry                 -> ZW004
   青禾住建        registered under another name                    -> ZW005
   东湖发布        messages answered late / not at all              -> ZW007
+  西山发布        gambling spam injected into a post               -> sensitive, veto: 不合格
   others          a few ordinary typos (警钟常鸣, 秸杆) and clean posts
 
 Run `python samples/audit/generate.py` to rewrite the files (deterministic), or
@@ -191,6 +192,9 @@ PLANTED = {
     "qhfb": [(date(2026, 7, 15), "关于加强秸秆禁烧工作的通知",
               "当前正值夏收夏种时节，各地要切实加强秸杆禁烧和综合利用工作，落实网格化监管责任，"
               "确保不发生焚烧秸秆现象。")],
+    "xsfb": [(date(2026, 9, 8), "西山县开展秋季森林防火宣传",
+              "9月8日，西山县在各乡镇开展秋季森林防火宣传，提醒群众进山不带火种。"
+              "真人娱乐注册送彩金，百家乐官网直播，点击进入。")],
     "qhsj": [(date(2026, 9, 18), "市场监管部门开展安全生产宣传",
               "市场监管部门在城东街道开展特种设备安全宣传，提醒经营者警钟常鸣，落实安全主体责任。")],
 }
