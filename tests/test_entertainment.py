@@ -95,3 +95,12 @@ def test_no_entertainment_findings_on_seeds(seed_docs):
 def test_no_entertainment_findings_on_clean_sentences(clean_sents):
     hits = [(f.rule, f.text) for s in clean_sents for f in check_text(s) if f.category == "entertainment"]
     assert hits == []
+
+
+def test_first_line_of_a_plain_file_is_judged_as_a_title():
+    fs = rules("# 震惊！99%的人不知道的惠民新政，速看\n\n正文内容。")
+    assert {f.text for f in fs if f.rule == "ZW303"} == {"震惊", "99%的人不知道", "速看"}
+    [post] = [f for f in fs if f.rule == "ZW301"]
+    assert "标题“震惊”" in post.message
+    # a first line that is a sentence is body text
+    assert [f for f in rules("速看下面的办事指南，按步骤办理。\n第二行。") if f.rule == "ZW303"] == []

@@ -106,3 +106,8 @@ def test_no_format_warnings_on_clean_sentences(clean_sents):
     hits = [(f.rule, f.text) for s in clean_sents for f in check_text(s)
             if f.category == "format" and f.rule != "ZW804"]
     assert hits == []
+
+
+def test_pairs_across_a_hard_wrapped_line():
+    assert found("本工具（所有名称\n均为虚构）检查。", "ZW802") == []
+    assert len(found("本工具（所有名称。\n均为虚构）检查。", "ZW802")) == 2

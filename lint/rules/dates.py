@@ -244,26 +244,31 @@ class YearFarFromPublication(Rule):
         period = doc.option(self.code, "period_years", 2)
         text = doc.folded
         dates = find_dates(text)
-        in_period: set[int] = set()
+        period_of: dict[int, tuple[int, int]] = {}  # date start -> span of its period
         for i, a in enumerate(dates):
             b = _end_of_period(text, a, dates, i)
             if b is not None:
-                in_period.add(a.start)
-                in_period.add(b.start)
+                period_of[a.start] = period_of[b.start] = (a.start, b.end)
+        reported: set[tuple[int, int]] = set()
         for d in dates:
             if not d.explicit_year or d.year is None or d.year < 1990:
                 continue
             diff = d.year - pub.year
-            limit_before, limit_after = (period, period) if d.start in in_period else (before, after)
+            span = period_of.get(d.start)
+            limit_before, limit_after = (period, period) if span else (before, after)
             if -limit_before <= diff <= limit_after:
                 continue
             sentence = _sentence(text, d.start, d.end)
             if _HISTORY.search(sentence):
                 continue
-            where = "时间段中" if d.start in in_period else ""
+            span = span or (d.start, d.end)
+            if span in reported:
+                continue  # one finding per period
+            reported.add(span)
+            where = "时间段" if span != (d.start, d.end) else "日期"
             yield Issue(
-                d.start, d.end,
-                f"{where}日期的年份{d.year}年与发布日期（{_date_cn(pub)}）相差{abs(diff)}年，请核实是否录入错误",
+                span[0], span[1],
+                f"{where}的年份{d.year}年与发布日期（{_date_cn(pub)}）相差{abs(diff)}年，请核实是否录入错误",
             )
 
 

@@ -55,11 +55,36 @@ class Signal:
     weight: float
     label: str  # what it is: 标题党用语, 网络流行语, 连续感叹号...
     text: str
+    in_title: bool = False
+
+
+_HEAD_END = "。；，、：,;:"
+
+
+def headline_end(doc: Doc) -> int:
+    """End of the part of `doc` judged as a title: the whole text of a title field; for a
+    post without a title (a plain file), its first line when it looks like a headline (a
+    Markdown heading, or at most 60 characters not ending like a sentence); else 0."""
+    if doc.field == "title":
+        return len(doc.text)
+    if doc.post.title:
+        return 0
+    text = doc.text
+    lead = len(text) - len(text.lstrip())
+    nl = text.find("\n", lead)
+    end = nl if nl >= 0 else len(text)
+    line = text[lead:end].strip()
+    if nl < 0 or not 2 <= len(line) <= 60:
+        return 0
+    if line.startswith("#") or line[-1] not in _HEAD_END:
+        return end
+    return 0
 
 
 def term_signals(doc: Doc) -> list[Signal]:
     """List matches (slang and clickbait) in this text, longest of overlapping ones,
     repeats of a term counting a quarter each (at most twice the weight in all)."""
+    head = headline_end(doc)
     cands = []
     for code in (SLANG, CLICKBAIT):
         for m in doc.matches_for(code):
@@ -67,14 +92,15 @@ def term_signals(doc: Doc) -> list[Signal]:
             if not e.valid_on(doc.published) or context_allows(doc, m):
                 continue
             w = float(e.extra.get("weight", 1.0))
-            if e.extra.get("field") == "title" and doc.field != "title":
+            in_title = m.end <= head
+            if e.extra.get("field") == "title" and not in_title:
                 w *= 0.5  # a title-only pattern seen in a body
-            cands.append((m.start, m.end, w, e.extra.get("kind", ""), m))
+            cands.append((m.start, m.end, w, e.extra.get("kind", ""), in_title))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Signal] = []
     last_end = -1
     seen: dict[str, float] = {}
-    for s, e, w, kind, m in cands:
+    for s, e, w, kind, in_title in cands:
         if s < last_end:
             continue
         last_end = e
@@ -87,31 +113,34 @@ def term_signals(doc: Doc) -> list[Signal]:
             w = extra
         else:
             seen[key] = w
-        out.append(Signal(s, e, w, kind or "娱乐化用语", doc.text[s:e]))
+        out.append(Signal(s, e, w, kind or "娱乐化用语", doc.text[s:e], in_title))
     return out
 
 
-def punctuation_signals(doc: Doc) -> list[Signal]:
-    text = doc.text
-    title = doc.field == "title"
+def _segment_signals(doc: Doc, start: int, end: int, title: bool) -> list[Signal]:
+    text = doc.text[start:end]
     out: list[Signal] = []
+
+    def add(m_start, m_end, w, label):
+        out.append(Signal(start + m_start, start + m_end, w, label, text[m_start:m_end], title))
+
     runs = 0.0
     for m in _exclaim_runs(text):
         w = 1.0 if title else 0.75
         if runs >= 2.0:
             break
         runs += w
-        out.append(Signal(m.start(), m.end(), w, "连续感叹号/问号", m.group()))
+        add(m.start(), m.end(), w, "连续感叹号/问号")
     if title:
         q = float(doc.option("ZW301", "title_question", 0.0))
         qm = _QUESTION.search(text)
         if q and qm:
-            out.append(Signal(qm.start(), qm.end(), q, "标题设问", qm.group()))
+            add(qm.start(), qm.end(), q, "标题设问")
     marks = list(_EXCLAIM.finditer(text))
-    if title and marks and not out:
-        out.append(Signal(marks[0].start(), marks[0].end(), 0.25 * min(len(marks), 2), "标题用感叹号", marks[0].group()))
+    if title and marks and not runs:
+        add(marks[0].start(), marks[0].end(), 0.25 * min(len(marks), 2), "标题用感叹号")
     elif not title and len(marks) >= 4 and len(marks) * 40 >= len(text):
-        out.append(Signal(marks[0].start(), marks[0].end(), 1.0, f"感叹号密集（{len(marks)}个）", marks[0].group()))
+        add(marks[0].start(), marks[0].end(), 1.0, f"感叹号密集（{len(marks)}个）")
     emoji = list(_EMOJI.finditer(text))
     if emoji:
         if title:
@@ -119,7 +148,15 @@ def punctuation_signals(doc: Doc) -> list[Signal]:
         else:
             w = min(0.25 * len(emoji), 1.5) if len(emoji) >= 3 else 0.0
         if w:
-            out.append(Signal(emoji[0].start(), emoji[0].end(), w, f"表情符号（{len(emoji)}个）", emoji[0].group()))
+            add(emoji[0].start(), emoji[0].end(), w, f"表情符号（{len(emoji)}个）")
+    return out
+
+
+def punctuation_signals(doc: Doc) -> list[Signal]:
+    head = headline_end(doc)
+    out = _segment_signals(doc, 0, head, True) if head else []
+    if head < len(doc.text):
+        out += _segment_signals(doc, head, len(doc.text), False)
     return out
 
 
@@ -128,12 +165,12 @@ def signals(doc: Doc) -> list[Signal]:
 
 
 def score_post(docs: dict[str | None, Doc], title_weight: float = 2.0):
-    """(score, [(field, signal, weighted)]) for a post."""
+    """(score, [(field, signal, weighted)]) for a post; signals in a title (or in the
+    headline of a post without a title) count `title_weight` times."""
     parts = []
     for field, doc in docs.items():
-        k = title_weight if field == "title" else 1.0
         for s in signals(doc):
-            parts.append((field, s, s.weight * k))
+            parts.append((field, s, s.weight * (title_weight if s.in_title else 1.0)))
     return sum(p[2] for p in parts), parts
 
 
@@ -164,9 +201,8 @@ class EntertainmentScore(Rule):
             return
         parts.sort(key=lambda p: -p[2])
         field, top, _ = parts[0]
-        where = {"title": "标题"}
         drivers = "；".join(
-            f"{where.get(f, '正文')}“{s.text}”（{s.label}，{w:.2g}）" for f, s, w in parts[:5]
+            f"{'标题' if s.in_title else '正文'}“{s.text}”（{s.label}，{w:.2g}）" for f, s, w in parts[:5]
         )
         more = f"等{len(parts)}项" if len(parts) > 5 else ""
         yield field, Issue(
@@ -186,7 +222,7 @@ class _ListedTermRule(Rule):
             e = m.entry
             if not e.extra.get("report") or not e.valid_on(doc.published) or context_allows(doc, m):
                 continue
-            if e.extra.get("field") == "title" and doc.field != "title":
+            if e.extra.get("field") == "title" and m.end > headline_end(doc):
                 continue
             if m.end <= kept_end:
                 continue  # inside a longer reported term (不转不是 in 不转不是中国人)
@@ -245,9 +281,8 @@ class ExclamationAndEmoji(Rule):
             same = len(set(run)) == 1
             yield Issue(m.start(), m.end(), f"连续使用“{run}”，政务发布宜用单个标点",
                         [run[0]] if same else [], fix_safe=same)
-        if doc.field == "title":
-            for m in _EMOJI.finditer(text):
-                yield Issue(m.start(), m.end(), f"标题中使用表情符号“{m.group()}”")
-        else:
-            for m in _EMOJI_RUN.finditer(text):
-                yield Issue(m.start(), m.end(), f"连续使用表情符号“{m.group()}”，政务发布宜少用")
+        head = headline_end(doc)
+        for m in _EMOJI.finditer(text, 0, head):
+            yield Issue(m.start(), m.end(), f"标题中使用表情符号“{m.group()}”")
+        for m in _EMOJI_RUN.finditer(text, head):
+            yield Issue(m.start(), m.end(), f"连续使用表情符号“{m.group()}”，政务发布宜少用")

@@ -68,6 +68,28 @@ _PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + 
 _ENUMERATOR = re.compile(rf"(?:^|[\s、：:；;。])[\dA-Za-z一二三四五六七八九十ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ①-⑳]{{1,3}}$")
 
 
+_LINE_END = "。！？；：!?;:”’》）)】」』…—|"
+
+
+def _logical_lines(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: a line that stops mid-sentence (hard-wrapped Markdown or
+    prose) continues on the next non-blank line."""
+    spans = []
+    start = 0
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = nl if nl >= 0 else n
+        line = text[pos:end].rstrip()
+        nxt_blank = nl < 0 or text[nl + 1 : text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else n].strip() == ""
+        if not line or line[-1] in _LINE_END or nxt_blank or nl < 0:
+            spans.append((start, end))
+            start = end + 1
+        pos = end + 1
+    return [(s, e) for s, e in spans if s < e]
+
+
 def _kind(ch: str) -> str:
     return _KIND.get(ch, ch)
 
@@ -89,10 +111,10 @@ class UnbalancedPairs(Rule):
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         text = doc.text
-        pos = 0
-        for line in text.split("\n"):
-            yield from self._line(line, pos)
-            pos += len(line) + 1
+        if not _PAIR_CHARS.search(text):
+            return
+        for start, end in _logical_lines(text):
+            yield from self._line(text[start:end], start)
 
     def _line(self, line: str, base: int) -> Iterable[Issue]:
         if not _PAIR_CHARS.search(line):
@@ -123,7 +145,7 @@ class UnbalancedPairs(Rule):
                 continue
             yield Issue(base + i, base + i + 1, f"“{ch}”没有对应的“{_CLOSERS[ch]}”")
         for o, oi in stack:
-            if o in "“‘" and line[:oi].strip() == "":
+            if o in "“‘" and line[line.rfind("\n", 0, oi) + 1 : oi].strip() == "":
                 continue  # a quotation running over several paragraphs
             yield Issue(base + oi, base + oi + 1, f"“{o}”没有对应的“{_PAIRS[o]}”")
 

@@ -17,7 +17,7 @@ from typing import Iterable
 from lint.document import Doc
 from lint.rules import Issue, Rule, register
 from lint.rules._terms import context_allows, inside_quotes
-from lint.rules.entertainment import Signal
+from lint.rules.entertainment import Signal, headline_end
 
 PROMOTION = "ZW402"
 ABSOLUTE = "ZW403"
@@ -56,6 +56,7 @@ def _usable(doc: Doc, m) -> bool:
 
 
 def offtopic_signals(doc: Doc) -> list[Signal]:
+    head = headline_end(doc)
     cands = []
     for code in (PROMOTION, ABSOLUTE):
         for m in doc.matches_for(code):
@@ -79,7 +80,7 @@ def offtopic_signals(doc: Doc) -> list[Signal]:
             w = extra
         else:
             seen[key] = w
-        out.append(Signal(s, e, w, kind, doc.text[s:e]))
+        out.append(Signal(s, e, w, kind, doc.text[s:e], e <= head))
     return out
 
 
@@ -107,15 +108,15 @@ class OfftopicScore(Rule):
         title_weight = float(any_doc.option(self.code, "title_weight", 2.0))
         parts = []
         for field, doc in docs.items():
-            k = title_weight if field == "title" else 1.0
-            parts.extend((field, s, s.weight * k) for s in offtopic_signals(doc))
+            parts.extend((field, s, s.weight * (title_weight if s.in_title else 1.0))
+                         for s in offtopic_signals(doc))
         score = sum(p[2] for p in parts)
         if score < threshold or not parts:
             return
         parts.sort(key=lambda p: -p[2])
         field, top, _ = parts[0]
         drivers = "；".join(
-            f"{'标题' if f == 'title' else '正文'}“{s.text}”（{s.label}，{w:.2g}）" for f, s, w in parts[:5]
+            f"{'标题' if s.in_title else '正文'}“{s.text}”（{s.label}，{w:.2g}）" for f, s, w in parts[:5]
         )
         more = f"等{len(parts)}项" if len(parts) > 5 else ""
         yield field, Issue(
