@@ -356,3 +356,24 @@ def test_zwlint_serve_starts_a_server_on_localhost_that_refuses_foreign_hosts(tm
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_large_upload_is_parsed_in_memory_without_a_temporary_file(linter, monkeypatch):
+    import tempfile
+
+    import starlette.formparsers
+
+    class NoDisk(tempfile.SpooledTemporaryFile):
+        def rollover(self):
+            raise AssertionError("upload spilled to a temporary file")
+
+    monkeypatch.setattr(starlette.formparsers, "SpooledTemporaryFile", NoDisk)
+    big = ("请尽快按装。" * 150000).encode()  # 2.7 MB, over Starlette's 1 MB spool default
+    c = TestClient(create_app(linter=linter, max_bytes=4 * 1024 * 1024), raise_server_exceptions=True)
+    r = c.post("/api/v1/extract", files={"file": ("big.txt", big)})
+    assert r.status_code == 200 and len(r.json()["content"]) == 6 * 150000
+
+
+def test_malformed_multipart_body_gets_400(client):
+    r = client.post("/api/v1/extract", content=b"--xyz\r\nnonsense", headers={"content-type": "multipart/form-data; boundary=xyz"})
+    assert r.status_code == 400 and r.json()["error"]

@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -235,13 +236,22 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         ctype = request.headers.get("content-type", "")
         if not ctype.startswith("multipart/form-data"):
             raise BadRequest("请以 multipart/form-data 上传文件（use multipart/form-data with a 'file' field）", 415)
-        async with request.form(max_files=1, max_fields=10, max_part_size=max_bytes) as form:
+        parser = MultiPartParser(request.headers, request.stream(), max_files=1, max_fields=10,
+                                 max_part_size=max_bytes)
+        parser.spool_max_size = max_bytes + 1  # the upload never spills into a temporary file
+        try:
+            form = await parser.parse()
+        except MultiPartException as exc:
+            raise BadRequest(f"上传内容格式有误（{exc.message}）") from None
+        try:
             upload = form.get("file")
             if upload is None or isinstance(upload, str):
                 raise BadRequest("缺少文件字段 file（missing 'file' field）")
             data = await upload.read()
             filename = upload.filename or ""
             published = _parse_published(form.get("published") or None)
+        finally:
+            await form.close()
         return filename, data, published
 
     def read_upload(filename: str, data: bytes, published: date | None, allowed: set[str]):
