@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from lint.model import Post
-from lint.terms.matcher import TermMatch
+from lint.terms.matcher import MatchSet, TermMatch
 from lint.text.normalize import NormalizedText
 
 
@@ -15,23 +15,16 @@ from lint.text.normalize import NormalizedText
 class Doc:
     text: str  # the text findings point into (a file's text, or a record's field)
     norm: NormalizedText
-    raw_matches: list[tuple]  # TermMatcher.find_raw() output
+    match_set: MatchSet  # TermMatcher.find_raw() output
     post: Post
     field: str | None = None  # "title" / "content" for records and titled posts
     options: dict = dc_field(default_factory=dict)  # per-rule options from the config
     _by_rule: dict[str, list[TermMatch]] = dc_field(default_factory=dict, repr=False)
 
     @cached_property
-    def _raw_by_rule(self) -> dict[str, list[tuple]]:
-        groups: dict[str, list[tuple]] = {}
-        for m in self.raw_matches:
-            groups.setdefault(m[2].rule, []).append(m)
-        return groups
-
-    @cached_property
     def matches(self) -> list[TermMatch]:
         """Every list match in the text, in order of end position."""
-        return [TermMatch._make(m) for m in self.raw_matches]
+        return self.match_set.all()
 
     @property
     def published(self) -> date | None:
@@ -49,7 +42,7 @@ class Doc:
         """Matches of the list entries whose rule is `rule`, in order of end position."""
         found = self._by_rule.get(rule)
         if found is None:
-            found = self._by_rule[rule] = [TermMatch._make(m) for m in self._raw_by_rule.get(rule, ())]
+            found = self._by_rule[rule] = self.match_set.for_rule(rule)
         return found
 
     @cached_property

@@ -53,7 +53,7 @@ class Linter:
 
     def make_doc(self, text: str, post: Post, field: str | None) -> Doc:
         norm = normalize(text)
-        return Doc(text=text, norm=norm, raw_matches=self.matcher.find_raw(norm), post=post, field=field,
+        return Doc(text=text, norm=norm, match_set=self.matcher.find_raw(norm), post=post, field=field,
                    options=self.config.options)
 
     def check_post(self, post: Post) -> list[Finding]:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
 import daachorse
+import numpy as np
 import regex
 
 from lint.terms.lists import Entry, TermLists, fingerprint, load_lists
@@ -62,6 +64,7 @@ class TermMatcher:
         self._patterns = [
             (idx, regex.compile(entry.pattern)) for idx, entry in enumerate(entries) if entry.pattern
         ]
+        self._rule_masks: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._keys) + len(self._patterns)
@@ -69,51 +72,101 @@ class TermMatcher:
     def find(self, norm: NormalizedText) -> list[TermMatch]:
         """Every match of every entry with original offsets, in order of their end
         position (the order an Aho-Corasick scan reports them)."""
-        return [TermMatch._make(m) for m in self.find_raw(norm)]
+        return self.find_raw(norm).all()
 
-    def find_raw(self, norm: NormalizedText) -> list[tuple]:
-        """find() as plain (start, end, entry, norm_start, norm_end) tuples: the hot path
-        (Doc turns the ones a rule asks for into TermMatch objects)."""
-        spans: list[tuple[int, int, int]] = []  # norm start, norm end, key or entry index
+    def find_raw(self, norm: NormalizedText) -> "MatchSet":
+        """The hot path: scan, then map every match back to the original text with
+        array operations; TermMatch objects are made only for the rules that ask."""
         text = norm.text
-        entries = self.entries
-        out: list[tuple] = []
-        if self._automaton16 is not None:
+        if self._automaton16 is not None and text:
             data = text.encode("utf-16-le")
             if len(data) == 2 * len(text):
-                raw = self._automaton16.find_overlapping(data)
-                shift = 1
+                found = _as_array(self._automaton16.find_overlapping(data))
+                found = found[(found[:, 0] & 1) == 0]
+                found[:, :2] >>= 1
             else:
                 data = text.encode("utf-8")
-                raw = _byte_matches_to_chars(data, self._automaton8.find_overlapping(data))
-                shift = 0
-            if shift:
-                raw = [(bs >> 1, be >> 1, key) for bs, be, key in raw if not bs & 1]
-            of_key = self._entry_objects_of_key
-            append = out.append
-            if norm.offsets.is_identity():
-                for ns, ne, key in raw:
-                    for entry in of_key[key]:
-                        append((ns, ne, entry, ns, ne))
-            else:
-                originals = norm.offsets.spans_to_source_by_end([(s, e) for s, e, _ in raw])
-                for (ns, ne, key), (s, e) in zip(raw, originals):
-                    for entry in of_key[key]:
-                        append((s, e, entry, ns, ne))
+                found = _as_array(_byte_matches_to_chars(data, self._automaton8.find_overlapping(data)))
+        else:
+            found = _EMPTY
+        norm_starts, norm_ends, keys = found[:, 0], found[:, 1], found[:, 2]
+        if norm.offsets.is_identity():
+            starts, ends = norm_starts, norm_ends
+        else:
+            starts, ends = norm.offsets.spans_to_source_arrays(norm_starts, norm_ends)
+        extra = []
         for idx, pattern in self._patterns:
             for m in pattern.finditer(text):
                 if m.end() > m.start():
-                    spans.append((m.start(), m.end(), idx))
-        for ns, ne, idx in spans:
-            s, e = norm.span_to_original(ns, ne)
-            out.append((s, e, entries[idx], ns, ne))
-        if spans:
+                    s, e = norm.span_to_original(m.start(), m.end())
+                    extra.append((s, e, self.entries[idx], m.start(), m.end()))
+        return MatchSet(self, starts, ends, keys, norm_starts, norm_ends, extra)
+
+    def keys_of_rule(self, rule: str) -> "np.ndarray":
+        """A boolean mask over automaton keys: True where a key has an entry of `rule`."""
+        mask = self._rule_masks.get(rule)
+        if mask is None:
+            mask = np.array([any(e.rule == rule for e in ents) for ents in self._entry_objects_of_key], dtype=bool)
+            self._rule_masks[rule] = mask
+        return mask
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_rule_masks"] = {}
+        return state
+
+
+_EMPTY = np.zeros((0, 3), dtype=np.int64)
+
+
+def _as_array(raw: list) -> "np.ndarray":
+    if not raw:
+        return _EMPTY
+    return np.fromiter(chain.from_iterable(raw), dtype=np.int64, count=3 * len(raw)).reshape(-1, 3)
+
+
+class MatchSet:
+    """The matches of one text, as arrays; TermMatch objects on demand, per rule."""
+
+    __slots__ = ("_matcher", "_starts", "_ends", "_keys", "_norm_starts", "_norm_ends", "_extra")
+
+    def __init__(self, matcher, starts, ends, keys, norm_starts, norm_ends, extra):
+        self._matcher = matcher
+        self._starts, self._ends, self._keys = starts, ends, keys
+        self._norm_starts, self._norm_ends = norm_starts, norm_ends
+        self._extra = extra
+
+    def __len__(self) -> int:
+        return len(self._keys) + len(self._extra)
+
+    def _build(self, indices, rule: str | None) -> list[TermMatch]:
+        of_key = self._matcher._entry_objects_of_key
+        out = []
+        starts, ends = self._starts[indices].tolist(), self._ends[indices].tolist()
+        ns, ne = self._norm_starts[indices].tolist(), self._norm_ends[indices].tolist()
+        for i, key in enumerate(self._keys[indices].tolist()):
+            for entry in of_key[key]:
+                if rule is None or entry.rule == rule:
+                    out.append(TermMatch(starts[i], ends[i], entry, ns[i], ne[i]))
+        extra = [TermMatch._make(m) for m in self._extra if rule is None or m[2].rule == rule]
+        if extra:
+            out.extend(extra)
             out.sort(key=_end_position)
         return out
 
+    def for_rule(self, rule: str) -> list[TermMatch]:
+        if len(self._keys):
+            indices = np.flatnonzero(self._matcher.keys_of_rule(rule)[self._keys])
+        else:
+            indices = np.zeros(0, dtype=np.int64)
+        return self._build(indices, rule)
 
-def _end_position(m: tuple) -> tuple[int, int]:
-    return m[4], m[3]
+    def all(self) -> list[TermMatch]:
+        return self._build(np.arange(len(self._keys)), None)
+
+
+def _end_position(m: TermMatch) -> tuple[int, int]:
+    return m.norm_end, m.norm_start
 
 
 def _byte_matches_to_chars(data: bytes, raw) -> list[tuple[int, int, int]]:

@@ -24,8 +24,11 @@ _FILLERS = " \t\u3000\u00a0\u2002\u2003\u200b*＊·・•‧∙_~～"
 # The standard library's re is used on the hot path: with large character classes it
 # scans ~200x faster than the regex module (benchmarks/bench_matching.py).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-# A filler run with a Han character on both sides; group 1 is the run.
-_FILLER_RUN = re.compile(f"[{_HAN}]([{re.escape(_FILLERS)}]+)(?=[{_HAN}])")
+# A filler run with a Han character on both sides. The pattern starts with the filler
+# class so that re scans for it with its fast character-set search, and checks the Han
+# character before it with a lookbehind only there (twice as fast as starting with [Han]).
+_F = re.escape(_FILLERS)
+_FILLER_RUN = re.compile(f"[{_F}](?<=[{_HAN}][{_F}])[{_F}]*(?=[{_HAN}])")
 
 
 def cache_dir() -> str:
@@ -120,7 +123,7 @@ def normalize(original: str) -> NormalizedText:
     last = 0
     removed = 0
     for m in _FILLER_RUN.finditer(folded):
-        start, end = m.span(1)
+        start, end = m.span()
         pieces.append(folded[last:start])
         offsets.add_run(start - removed, end)
         removed += end - start

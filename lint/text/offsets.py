@@ -44,26 +44,13 @@ class OffsetMap:
             return s, s
         return self.to_source(start), self.to_source(end - 1) + 1
 
-    def spans_to_source_by_end(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """span_to_source for many spans at once; spans must be sorted by end (as an
-        Aho-Corasick scan reports them), which lets one forward walk replace a binary
-        search per span."""
-        derived, source = self._derived, self._source
-        last_run = len(derived) - 1
-        k = 0
-        out = []
-        append = out.append
-        for start, end in spans:
-            if end <= start:
-                append(self.span_to_source(start, end))
-                continue
-            last = end - 1
-            while k < last_run and derived[k + 1] <= last:
-                k += 1
-            while k > 0 and derived[k] > last:  # tolerate small disorder
-                k -= 1
-            j = k
-            while j > 0 and derived[j] > start:
-                j -= 1
-            append((source[j] + start - derived[j], source[k] + last - derived[k] + 1))
-        return out
+    def spans_to_source_arrays(self, starts, ends):
+        """span_to_source over numpy arrays of non-empty spans (one binary search each, in C)."""
+        import numpy as np
+
+        derived = np.asarray(self._derived, dtype=np.int64)
+        source = np.asarray(self._source, dtype=np.int64)
+        k = np.searchsorted(derived, starts, side="right") - 1
+        last = ends - 1
+        j = np.searchsorted(derived, last, side="right") - 1
+        return source[k] + (starts - derived[k]), source[j] + (last - derived[j]) + 1
