@@ -104,3 +104,7 @@ def test_first_line_of_a_plain_file_is_judged_as_a_title():
     assert "标题“震惊”" in post.message
     # a first line that is a sentence is body text
     assert [f for f in rules("速看下面的办事指南，按步骤办理。\n第二行。") if f.rule == "ZW303"] == []
+
+
+def test_overlapping_matches_of_one_term_are_reported_once():
+    assert [f.text for f in rules("哈哈哈哈哈哈") if f.rule == "ZW302"] == ["哈哈哈哈"]

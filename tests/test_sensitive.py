@@ -43,3 +43,7 @@ def test_no_spam_findings_on_seeds(seed_docs):
 
 def test_no_spam_findings_on_clean_sentences(clean_sents):
     assert [f.text for s in clean_sents for f in check_text(s) if f.rule == "ZW901"] == []
+
+
+def test_a_term_inside_a_reported_phrase_is_not_reported_again():
+    assert spam("百家乐官网 时时彩") == ["百家乐官网", "时时彩"]

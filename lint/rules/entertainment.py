@@ -224,8 +224,8 @@ class _ListedTermRule(Rule):
                 continue
             if e.extra.get("field") == "title" and m.end > headline_end(doc):
                 continue
-            if m.end <= kept_end:
-                continue  # inside a longer reported term (不转不是 in 不转不是中国人)
+            if m.start < kept_end:
+                continue  # overlaps a longer reported term (不转不是 in 不转不是中国人)
             kept_end = m.end
             yield Issue(m.start, m.end, e.reason or f"“{doc.text[m.start:m.end]}”", e.fixes,
                         severity=e.severity)

@@ -132,7 +132,7 @@ class _ReportedTerms(Rule):
     def check(self, doc: Doc) -> Iterable[Issue]:
         kept_end = -1
         for m in sorted(doc.matches_for(self.code), key=lambda m: (m.start, -(m.end - m.start))):
-            if not m.entry.extra.get("report") or not _usable(doc, m) or m.end <= kept_end:
+            if not m.entry.extra.get("report") or not _usable(doc, m) or m.start < kept_end:
                 continue
             kept_end = m.end
             yield Issue(m.start, m.end, m.entry.reason or f"“{doc.text[m.start:m.end]}”",

@@ -58,8 +58,8 @@ class InjectedSpam(Rule):
             reported.add((m.start, m.end))
             yield self._issue(doc, m, "")
         for m in weak:
-            if (m.start, m.end) in reported:
-                continue
+            if any(s < m.end and m.start < e for s, e in reported):
+                continue  # overlaps a reported term (百家乐 in 百家乐官网)
             near = {doc.folded[o.start : o.end] for o in strong + weak
                     if abs(o.start - m.start) <= _WINDOW and (o.start, o.end) != (m.start, m.end)}
             near.discard(doc.folded[m.start : m.end])
