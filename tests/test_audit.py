@@ -592,3 +592,16 @@ def test_a_store_in_use_by_another_audit_is_refused(tmp_path):
         run_audit([str(src)], as_of=AS_OF, store_path=tmp_path / "audit.sqlite", linter=fake_linter())
     busy.close()
     run_audit([str(src)], as_of=AS_OF, store_path=tmp_path / "audit.sqlite", linter=fake_linter()).store.close()
+
+
+def test_undated_posts_are_not_taken_for_a_never_updated_account(tmp_path):
+    src = _write_jsonl(tmp_path / "posts.jsonl", [
+        {"id": "u1", "account": "甲发布", "platform": "微信", "content": "正文"},
+        '{"id": "u2", "account": "甲发布", "content": "bad \\ud800 text"}',
+    ])
+    report = run_audit([str(src)], as_of=AS_OF, linter=fake_linter())
+    (a,) = report.accounts
+    assert a.findings == [] and a.verdict == PASS
+    assert any("没有发布日期" in n for n in report.notes)
+    assert [e["record"] for e in report.errors] == ["u2"] and "Unicode" in report.errors[0]["reason"]
+    report.store.close()

@@ -59,6 +59,7 @@ class Account:
     opened: date | None = None
     dates: list[date] = field(default_factory=list)  # post dates up to --as-of, sorted
     posts: int = 0
+    undated: int = 0  # posts without a publication date
     last_post: date | None = None  # including earlier runs in the store
     findings: list[AccountFinding] = field(default_factory=list)
     post_problems: list[PostProblem] = field(default_factory=list)
@@ -144,7 +145,9 @@ def build_accounts(post_dates: Iterable, registry: list[RegistryEntry] | None, s
         if not acc.platform and platform:
             acc.platform = platform
         acc.posts += 1
-        if published:
+        if not published:
+            acc.undated += 1
+        else:
             d = date.fromisoformat(published)
             if d <= as_of:
                 acc.dates.append(d)
@@ -171,6 +174,8 @@ def check_updates(acc: Account, settings: AuditSettings, as_of: date, since: dat
     window_start = as_of - timedelta(days=settings.update_days - 1)  # the update window, inclusive
     new_account = acc.opened is not None and acc.opened > as_of - timedelta(days=settings.update_days)
     if last is None:
+        if acc.posts:  # it posts, but no post is dated on or before --as-of: nothing to judge
+            return out
         if not new_account:
             opened = f"（开通日期{acc.opened.isoformat()}）" if acc.opened else ""
             out.append(AccountFinding(NeverUpdated.code, NeverUpdated.label,

@@ -204,6 +204,9 @@ def _audit(store, paths, as_of, since, run, config, settings, registry, interact
         if a.findings:
             report.chart.setdefault(a.group, {}).setdefault("account", 0)
             report.chart[a.group]["account"] += len(a.findings)
+    undated = [f"{a.name}（{a.undated}篇）" for a in ordered if a.undated]
+    if undated:
+        report.notes.append("以下账号有帖子没有发布日期，更新情况只按有日期的帖子判断：" + "、".join(undated))
     unattributed = store.unattributed_posts(run, attempt)
     if unattributed:
         report.notes.append(f"{unattributed}篇帖子没有账号（account），已检查其内容，但不计入账号判定。")

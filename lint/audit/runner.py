@@ -25,7 +25,7 @@ def post_hash(post: Post) -> str:
     h = hashlib.sha1()
     for part in (post.title or "", post.content or "", str(post.published or ""), post.account or "",
                  post.platform or ""):
-        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(part.encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()
 
@@ -190,7 +190,13 @@ def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: C
                 continue
             stats.seen += 1
             key, post = item.key, item.post
-            h = post_hash(post)
+            try:
+                h = post_hash(post)
+            except UnicodeEncodeError:
+                store.add_error(run, attempt, post.path or "", key, "text is not valid Unicode (lone surrogate)")
+                stats.errors += 1
+                done += 1
+                continue
             prev = store.lookup(run, key)
             if key in in_flight or (prev is not None and prev["seen"] == attempt):
                 where = f"{prev['path']} record {prev['record']}" if prev is not None else "an earlier record"
