@@ -129,6 +129,14 @@ def find_dates(text: str) -> list[DateMention]:
     return out
 
 
+def dates_of(doc: Doc) -> list[DateMention]:
+    """find_dates of the doc's folded text, computed once per text for all date rules."""
+    cached = doc.__dict__.get("_zw7_dates")
+    if cached is None:
+        cached = doc.__dict__["_zw7_dates"] = find_dates(doc.folded)
+    return cached
+
+
 def _end_of_period(text: str, start: DateMention, dates: list[DateMention], i: int) -> DateMention | None:
     """The date that ends a period starting at dates[i] (X至Y, X—Y, 7月5日至8日)."""
     c = _CONNECTOR.match(text, start.tail)
@@ -169,7 +177,7 @@ class ImpossibleDate(Rule):
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        for d in find_dates(doc.folded):
+        for d in dates_of(doc):
             year = d.year if d.explicit_year else None
             if d.month is not None and not possible(year, d.month, d.day):
                 if not d.explicit_year and d.month == 2 and d.day == 29:
@@ -194,7 +202,7 @@ class PeriodEndsBeforeStart(Rule):
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         text = doc.folded
-        dates = find_dates(text)
+        dates = dates_of(doc)
         for i, a in enumerate(dates):
             b = _end_of_period(text, a, dates, i)
             if b is None:
@@ -243,7 +251,7 @@ class YearFarFromPublication(Rule):
         after = doc.option(self.code, "years_after", 10)
         period = doc.option(self.code, "period_years", 2)
         text = doc.folded
-        dates = find_dates(text)
+        dates = dates_of(doc)
         period_of: dict[int, tuple[int, int]] = {}  # date start -> span of its period
         for i, a in enumerate(dates):
             b = _end_of_period(text, a, dates, i)
@@ -294,7 +302,7 @@ class WeekdayMismatch(Rule):
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         pub = doc.published
-        for d in find_dates(doc.folded):
+        for d in dates_of(doc):
             if d.weekday is None or d.month is None:
                 continue
             if d.explicit_year:
