@@ -457,6 +457,13 @@ def test_next_quarter_reports_which_problems_are_still_unfixed(tmp_path, registr
     assert status[("乙发布", "ZW199", "乙-bad")] == "仍未整改"
     assert status[("乙发布", "ZW299", "乙-typo")] == "已整改"
     assert status[("丙发布", "ZW002", None)] == "仍未整改"  # 丙 never posted in either quarter
+    recheck = {r["account"]: r["status"] for r in r3.recheck}
+    assert recheck == {"甲发布": "已整改", "乙发布": "仍未整改", "丙发布": "仍未整改"}
+    from lint.audit.render_html import write_html
+
+    buf = io.StringIO()
+    write_html(r3, buf)
+    assert "上期通报不合格账号3个，经复查，2个仍未按要求完成整改" in buf.getvalue()
     r3.store.close()
 
 

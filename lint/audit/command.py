@@ -129,6 +129,10 @@ def audit(
     for a in report.accounts:
         if a.verdict == "不合格":
             typer.echo(f"  不合格  {a.name}（{a.platform or a.family}）：{'；'.join(a.problems)}")
+    if report.recheck:
+        still = [r for r in report.recheck if r["status"] == "仍未整改"]
+        typer.echo(f"上期（{report.previous_run}）不合格账号 {len(report.recheck)} 个，经复查 {len(still)} 个仍未整改"
+                   + ("：" + "、".join(f"{r['account']}（{r['platform']}）" for r in still) if still else "。"))
     if report.previous_run:
         still = sum(1 for r in report.rectification if r["status"] == "仍未整改")
         typer.echo(f"整改情况（对比 {report.previous_run}）：{still} 项仍未整改，"

@@ -205,6 +205,17 @@ def write_html(report, fh: IO[str]) -> None:
     if report.previous_run:
         w(f"<h2>整改情况（对比 {_e(report.previous_run)}）</h2>")
         css = {"仍未整改": "status-open", "已整改": "status-fixed"}
+        if report.recheck:
+            still = [r for r in report.recheck if r["status"] == "仍未整改"]
+            sentence = f"上期通报不合格账号{len(report.recheck)}个，经复查，"
+            sentence += (f"{len(still)}个仍未按要求完成整改：" + "、".join(f"“{r['account']}”{r['platform']}" for r in still)
+                         if still else "均已整改或未复核")
+            w(f"<p>{_e(sentence)}。</p>")
+            w(_table(["账号", "平台", "单位", "上期存在问题", "本期检查结果", "本期存在问题", "整改情况"],
+                     [(r["account"], r["platform"], r["unit"], "；".join(r["previous_problems"]), r["verdict"] or "",
+                       "；".join(r["problems"]), (r["status"], css.get(r["status"], "status-na")))
+                      for r in report.recheck]))
+            w('<p class="note">上期全部问题逐项复查：</p>')
         rows = [(r["account"], r["family"], r["rule"], r["problem"], r["post"] or "", r["text"] or "",
                  (r["status"], css.get(r["status"], "status-na"))) for r in report.rectification]
         w(_table(["账号", "平台", "规则", "上期问题", "帖子", "原文", "整改情况"], rows) if rows

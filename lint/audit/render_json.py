@@ -12,6 +12,8 @@
                    "name", "category", "severity", "message", "field", "start", "end", "line",
                    "column", "text", "before", "after", "suggestions", "veto"}],
      "rectification": [{"account", "family", "rule", "problem", "post", "text", "status"}],
+     "recheck": [{"account", "family", "platform", "unit", "previous_problems", "verdict", "problems",
+                  "status"}],   # the accounts the earlier run failed
      "errors": [{"path", "record", "reason"}], "notes": [str]}
 """
 from __future__ import annotations
@@ -41,5 +43,6 @@ def write_json(report, fh: IO[str]) -> None:
         first = False
     fh.write("]")
     fh.write(', "rectification": ' + _d(report.rectification))
+    fh.write(', "recheck": ' + _d(report.recheck))
     fh.write(', "errors": ' + _d(report.errors))
     fh.write(', "notes": ' + _d(report.notes) + "}\n")

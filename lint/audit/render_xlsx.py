@@ -76,6 +76,10 @@ def write_xlsx(report, path: Path) -> None:
 
     ws = _sheet(wb, "整改情况", ["账号", "平台", "规则", "问题", "帖子", "问题原文", "整改情况"],
                 [20, 10, 8, 50, 14, 16, 22])
+    for r in report.recheck:
+        ws.append([_clean(v) for v in (r["account"], r["platform"], "上期不合格",
+                                       "；".join(r["previous_problems"]), "", f"本期{r['verdict'] or '未检查'}",
+                                       r["status"])])
     for r in report.rectification:
         ws.append([_clean(v) for v in (r["account"], r["family"], r["rule"], r["problem"], r["post"] or "",
                                        r["text"] or "", r["status"])])

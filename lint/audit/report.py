@@ -43,6 +43,8 @@ class AuditReport:
     errors: list[dict]
     previous_run: str | None = None
     rectification: list[dict] = field(default_factory=list)
+    # the accounts the earlier run failed, re-checked: 已整改 / 仍未整改 / 未复核
+    recheck: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     generated: str = field(default_factory=lambda: datetime.now().isoformat(timespec="seconds"))
     posts: int = 0
@@ -119,6 +121,31 @@ def _rectification(store: Store, run: str, attempt: int, previous: str,
                       "problem": f"{CATEGORIES.get(r['category'], r['category'])}：{r['message']}",
                       "post": key, "text": r["text"], "status": status})
     return items
+
+
+def _recheck(store: Store, previous: str, accounts: dict[tuple[str, str], Account]) -> list[dict]:
+    """The accounts the earlier run found 不合格, and what became of them (seed 003: 经复查,
+    “咸宁禁毒宣传”仍未按要求完成整改)."""
+    from lint.audit.accounts import index_accounts
+    from lint.audit.inputs import norm_name
+
+    index = index_accounts(accounts.values())
+    out = []
+    for row in store.accounts(previous):
+        if row["verdict"] != FAIL:
+            continue
+        now = index.get((norm_name(row["account"]), row["family"]))
+        if now is None:
+            status = "未复核（本期未检查该账号）"
+        elif now.verdict == FAIL:
+            status = "仍未整改"
+        else:
+            status = "已整改"
+        out.append({"account": row["account"], "family": row["family"], "platform": row["platform"],
+                    "unit": row["grp"], "previous_problems": json.loads(row["problems"] or "[]"),
+                    "verdict": now.verdict if now else None, "problems": now.problems if now else [],
+                    "status": status})
+    return out
 
 
 def run_audit(paths: list[str], *, as_of: date, since: date | None = None, config: Config | None = None,
@@ -220,6 +247,7 @@ def _audit(store, paths, as_of, since, run, config, settings, registry, interact
     if previous and previous != run and store.has_run(previous):
         report.previous_run = previous
         report.rectification = _rectification(store, run, attempt, previous, accounts)
+        report.recheck = _recheck(store, previous, accounts)
     elif compare:
         report.notes.append(f"存储中没有运行“{compare}”，未做整改情况对比。")
     report.errors = store.errors(run)
