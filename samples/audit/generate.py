@@ -17,6 +17,8 @@ third quarter of 2026 for thirteen accounts, with planted problems an audit must
   西山发布        gambling spam injected into a post               -> sensitive, veto: 不合格
   others          a few ordinary typos (警钟常鸣, 秸杆) and clean posts
 
+posts-2026Q2.jsonl is the quarter before (for 整改情况: audit it first into the same store).
+
 Run `python samples/audit/generate.py` to rewrite the files (deterministic), or
 `python samples/audit/generate.py --posts 100000 --out /tmp/big` for a benchmark input.
 """
@@ -205,6 +207,14 @@ SILENT = {
     "qhjf": (date(2026, 8, 13), date(2026, 8, 26)),  # ZW003: two empty weeks
 }
 
+# The quarter before (posts-2026Q2.jsonl), for 整改情况: 青禾退役军人 is already silent at the
+# end of Q2 (still not fixed in Q3), 青禾交通 too (fixed in Q3); no planted post problems.
+Q2_START, Q2_END = date(2026, 4, 1), date(2026, 6, 30)
+SILENT_Q2 = {
+    "qhty": (date(2026, 6, 9), Q2_END),
+    "qhjt": (date(2026, 6, 12), Q2_END),
+}
+
 
 def fill(template: str, rng: random.Random, day: date) -> str:
     return template.format(
@@ -213,10 +223,11 @@ def fill(template: str, rng: random.Random, day: date) -> str:
     )
 
 
-def schedule(rng: random.Random, code: str, start: date, end: date, max_gap: int) -> list[date]:
+def schedule(rng: random.Random, code: str, start: date, end: date, max_gap: int,
+             silent_spans: dict = SILENT) -> list[date]:
     days = []
     d = start + timedelta(days=rng.randint(0, 2))
-    silent = SILENT.get(code)
+    silent = silent_spans.get(code)
     while d <= end:
         if not (silent and silent[0] <= d <= silent[1]):
             days.append(d)
@@ -224,7 +235,8 @@ def schedule(rng: random.Random, code: str, start: date, end: date, max_gap: int
     return days
 
 
-def make_posts(rng: random.Random, n_target: int | None = None) -> list[dict]:
+def make_posts(rng: random.Random, n_target: int | None = None, start: date = Q_START, end: date = Q_END,
+               silent: dict = SILENT, planted_posts: dict = PLANTED) -> list[dict]:
     posts: list[dict] = []
     idno = id_with_check_digit("33010219850716321")
     for name, platform, *_rest in ACCOUNTS:
@@ -232,11 +244,11 @@ def make_posts(rng: random.Random, n_target: int | None = None) -> list[dict]:
         if code == "nljy":
             continue  # never updated
         max_gap = 4
-        days = schedule(rng, code, Q_START, Q_END, max_gap)
+        days = schedule(rng, code, start, end, max_gap, silent)
         if n_target:  # a bigger input for benchmarks: more posts per day
             per_day = max(1, n_target // (len(ACCOUNTS) * max(len(days), 1)))
             days = [d for d in days for _ in range(per_day)]
-        planted = {d: (t, c) for d, t, c in PLANTED.get(code, [])}
+        planted = {d: (t, c) for d, t, c in planted_posts.get(code, [])}
         seq: dict[date, int] = {}
         for d in sorted(set(days) | set(planted)):
             for _ in range(days.count(d) or 1):
@@ -281,13 +293,20 @@ def interaction_rows() -> list[list[str]]:
     return rows
 
 
-def write(out: Path, n_target: int | None = None, seed: int = 20260930) -> int:
+def _write_posts(path: Path, posts: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for p in posts:
+            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+
+
+def write(out: Path, n_target: int | None = None, seed: int = 20260930, previous_quarter: bool = False) -> int:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     posts = make_posts(rng, n_target)
-    with open(out / "posts.jsonl", "w", encoding="utf-8") as fh:
-        for p in posts:
-            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    _write_posts(out / "posts.jsonl", posts)
+    if previous_quarter:
+        _write_posts(out / "posts-2026Q2.jsonl",
+                     make_posts(random.Random(seed - 1), None, Q2_START, Q2_END, SILENT_Q2, {}))
     for fname, rows in (("registry.tsv", registry_rows()), ("interactions.tsv", interaction_rows())):
         with open(out / fname, "w", encoding="utf-8") as fh:
             fh.write("".join("\t".join(r) + "\n" for r in rows))
@@ -299,7 +318,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE)
     ap.add_argument("--posts", type=int, default=None, help="about this many posts (benchmarks)")
     args = ap.parse_args()
-    n = write(args.out, args.posts)
+    n = write(args.out, args.posts, previous_quarter=args.posts is None)
     print(f"{n} posts written to {args.out}")
 
 
