@@ -88,3 +88,9 @@ def test_no_date_findings_on_seeds(seed_docs):
 def test_no_date_findings_on_clean_sentences(clean_sents):
     hits = [f.text for s in clean_sents for f in check_text(s) if f.category == "date"]
     assert hits == []
+
+
+def test_a_far_period_is_reported_even_in_a_sentence_about_publishing():
+    text = "市民政局于2022年3月30日发布的公告将征求意见的期限定为2000年3月30日至2000年4月30日。"
+    assert [f.text for f in found(text, "ZW703", published="2022-06-10")] == ["2000年3月30日至2000年4月30日"]
+    assert found("抗战时期1990年1月1日至1990年2月1日", "ZW703", published="2022-06-10") == []

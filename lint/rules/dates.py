@@ -36,7 +36,11 @@ _WEEKDAYS = "一二三四五六日"
 _TIME = re.compile(r"\s*(?:(?:上午|下午|晚上|凌晨|中午|早上|晚)\s*)?\d{1,2}\s*(?:[:：]\s*\d{2}|时|点)")
 _CONNECTOR = re.compile(r"\s*(?:至|到|－|—{1,2}|-{1,2}|~|～|―)\s*")
 _DAY_ONLY = re.compile(r"(\d{1,2})\s*[日号]")
-# Context that makes an old date expected: history, anniversaries, biographies.
+# Context that makes an old date expected: history, anniversaries, biographies. Periods
+# (征求意见期限) are only excused by the first, strongest group.
+_HISTORY_STRONG = re.compile(
+    r"诞辰|周年|纪念|历史|革命|解放|抗战|抗日|战争|起义|建党|建国|开国|当年|那年|那时|回顾|回望|逝世|牺牲"
+)
 _HISTORY = re.compile(
     r"成立|诞生|诞辰|逝世|去世|出生|生于|牺牲|周年|纪念|历史|革命|解放|抗战|抗日|战争|建党|建国|"
     r"开国|当年|那年|那时|回顾|回望|始建|创建|创办|建成|首次|以来|年前|曾经|曾|起义|会议|召开|"
@@ -267,7 +271,7 @@ class YearFarFromPublication(Rule):
             if -limit_before <= diff <= limit_after:
                 continue
             sentence = _sentence(text, d.start, d.end)
-            if _HISTORY.search(sentence):
+            if (_HISTORY_STRONG if span else _HISTORY).search(sentence):
                 continue
             span = span or (d.start, d.end)
             if span in reported:
