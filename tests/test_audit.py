@@ -612,3 +612,15 @@ def test_undated_posts_are_not_taken_for_a_never_updated_account(tmp_path):
     assert any("没有发布日期" in n for n in report.notes)
     assert [e["record"] for e in report.errors] == ["u2"] and "Unicode" in report.errors[0]["reason"]
     report.store.close()
+
+
+def test_shipped_previous_quarter_shows_what_was_fixed(tmp_path):
+    sample = ROOT / "samples" / "audit"
+    store = tmp_path / "audit.sqlite"
+    run_audit([str(sample / "posts-2026Q2.jsonl")], as_of=date(2026, 6, 30), registry=sample / "registry.tsv",
+              store_path=store, linter=fake_linter()).store.close()
+    report = run_audit([str(sample / "posts.jsonl")], as_of=AS_OF, registry=sample / "registry.tsv",
+                       store_path=store, linter=fake_linter())
+    assert {r["account"]: r["status"] for r in report.recheck} == {
+        "青禾退役军人": "仍未整改", "青禾交通": "已整改", "南岭教育": "仍未整改"}
+    report.store.close()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from lint.audit.inputs import InputPost, iter_posts, platform_family, scan_inputs
+from lint.audit.inputs import iter_posts, platform_family, scan_inputs
 from lint.audit.store import Store
 from lint.config import Config
 from lint.model import Post

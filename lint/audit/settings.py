@@ -15,7 +15,7 @@ overridable on the command line.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from lint.model import CATEGORIES, SEVERITY_RANK
