@@ -1,0 +1,309 @@
+"""严重表述错误 (serious expression errors): misspelt leaders' names and titles, titles
+that do not match the office holder on the publication date, the order of the top
+leader's titles, political formulations, party congress and plenum names, state organ
+names, references the Xinhua style rules forbid (Taiwan, Hong Kong and Macau, other
+banned usages) and fallen officials named in a positive context.
+
+One such error fails a 政务新媒体 account in the quarterly inspection (国办秘函〔2019〕19号),
+so every rule here is tuned for precision: generated variants are filtered against
+dictionaries, and the exceptions (quotation, reporting on a case, a historical period)
+are part of each rule.
+
+Data: sensitive_terms/leaders.toml, offices.toml, title_order.toml, formulations.toml,
+congresses.toml, organs.toml, taiwan.toml, hongkong_macau.toml, xinhua.toml, fallen.toml.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable
+
+from lint.document import Doc
+from lint.rules import Issue, Rule, register
+from lint.rules._terms import TermRule, context_allows
+from lint.serious.context import (
+    HISTORY_MARKERS,
+    has_any,
+    inside_quotes,
+    sentence,
+    sentence_bounds,
+    years_in,
+)
+from lint.terms.lists import Entry
+from lint.terms.matcher import TermMatch
+
+GENERATED = "generated"
+
+
+def _generated(rule: str, term: str, fix: str, reason: str, source: str, **extra) -> Entry:
+    return Entry(rule=rule, terms=(term,), pattern=None, fixes=(fix,), reason=reason, source=source,
+                 file=f"{GENERATED}:{rule}", extra=extra)
+
+
+def _is_leader(e: Entry) -> bool:
+    return e.rule == "ZW102" and e.extra.get("kind") != "title"
+
+
+def _is_title(e: Entry) -> bool:
+    return e.rule == "ZW102" and e.extra.get("kind") == "title"
+
+
+def _fmt(d: date | None) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+# ---------------------------------------------------------------------------------- ZW101
+
+
+@register
+class LeaderName(Rule):
+    code = "ZW101"
+    name = "leader-name"
+    category = "serious"
+    severity = "error"
+    summary = "党和国家领导人姓名或职务称谓写错（同音字、形近字）"
+    doc = """\
+Finds misspelt names of party and state leaders and misspelt titles of their offices:
+习近乎 / 习进平 -> 习近平, 温家室 -> 温家宝, 总书计 -> 总书记, 国务院总里 -> 国务院总理.
+
+Why: a misspelt leader's name or title is a 严重表述错误, which fails the account in the
+quarterly inspection on its own.
+
+How: the misspelt forms are not listed by hand. They are generated when the word lists
+are compiled, from the names in sensitive_terms/leaders.toml and the titles in
+offices.toml, by replacing one character with a homophone (pypinyin, tones ignored, and
+pycorrector's same_pinyin.txt) or a character of similar shape (pycorrector's
+same_stroke.txt). Forms that are real words or names (jieba's dictionary, pycorrector's
+person names) are dropped. Names whose misspelt forms could be an ordinary person's name
+(two-character names, most three-character ones) are reported only next to a national
+title or another leader's name (国务院总理李墙, 李墙总理, 习近平、李墙). Spaces and
+punctuation put inside a name (习 近 平) and traditional characters are folded first.
+
+Fix: the correct form is suggested; not safe to apply blindly (check the context)."""
+    fix_safe = False
+    generator_version = "1"
+
+    def generate_entries(self, lists) -> list[Entry]:
+        from lint.serious.variants import bad_neighbours, substitution_variants
+
+        leaders = [e for e in lists.entries if _is_leader(e)]
+        titles = [e for e in lists.entries if _is_title(e)]
+        protected = frozenset(t for e in leaders + titles for t in e.terms)
+        out: list[Entry] = []
+        for e in leaders:
+            where = e.extra.get("variants", "in-context")
+            if where == "none":
+                continue
+            for name in e.terms:
+                for v in substitution_variants(name, kind="name", protected=protected):
+                    before, after = bad_neighbours(v.text)
+                    out.append(_generated(
+                        self.code, v.text, name,
+                        f"领导人姓名疑似写错：“{v.text}”应为“{name}”（{v.why}字）",
+                        f"由 {e.file.rsplit('/', 1)[-1]} 中的“{name}”生成（{v.why}字替换）；{e.source}",
+                        canonical=name, context=where, before=before, after=after, what="name"))
+                for typo in e.extra.get("also_misspelt", ()):
+                    before, after = bad_neighbours(typo)
+                    out.append(_generated(
+                        self.code, typo, name, f"领导人姓名写错：“{typo}”应为“{name}”",
+                        f"实际案例；{e.source}", canonical=name, context="anywhere", before=before,
+                        after=after, what="name"))
+        for e in titles:
+            if not e.extra.get("misspell_check"):
+                continue
+            for title in e.terms:
+                for v in substitution_variants(title, kind="phrase", protected=protected):
+                    before, after = bad_neighbours(v.text)
+                    out.append(_generated(
+                        self.code, v.text, title,
+                        f"领导人职务称谓疑似写错：“{v.text}”应为“{title}”（{v.why}字）",
+                        f"由 offices.toml 中的“{title}”生成（{v.why}字替换）；{e.source}",
+                        canonical=title, context="anywhere", before=before, after=after, what="title"))
+        return out
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        matches = doc.matches_for(self.code)
+        if not matches:
+            return
+        norm = doc.norm.text
+        canon = doc.matches_for("ZW102")
+        for m in matches:
+            extra = m.entry.extra
+            if any(c.norm_start < m.norm_end and m.norm_start < c.norm_end for c in canon):
+                continue  # overlaps a correctly written name or title
+            prev = norm[m.norm_start - 1] if m.norm_start > 0 else ""
+            nxt = norm[m.norm_end] if m.norm_end < len(norm) else ""
+            if (prev and prev in extra.get("before", "")) or (nxt and nxt in extra.get("after", "")):
+                continue  # reads as two ordinary words (学习 + 近乎)
+            if extra.get("context") == "in-context" and not _leader_context(norm, m, canon):
+                continue
+            yield Issue(m.start, m.end, m.entry.reason, m.entry.fixes)
+
+
+def _leader_context(norm: str, m: TermMatch, canon: list[TermMatch]) -> bool:
+    """A national title or another leader's name right before or after the span
+    (directly, or across one 、)."""
+    for c in canon:
+        gap_before = norm[c.norm_end : m.norm_start] if c.norm_end <= m.norm_start else None
+        gap_after = norm[m.norm_end : c.norm_start] if c.norm_start >= m.norm_end else None
+        if gap_before is not None and gap_before in ("", "、"):
+            return True
+        if gap_after is not None and gap_after in ("", "、"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------- ZW102
+
+
+@register
+class LeaderOffice(Rule):
+    code = "ZW102"
+    name = "leader-office"
+    category = "serious"
+    severity = "error"
+    summary = "领导人职务与任职时间不符（发布时已卸任、尚未就任或从未担任）"
+    doc = """\
+Checks a national title written next to a leader's name (国务院总理李强, 李强总理,
+中共中央总书记、国家主席、中央军委主席习近平) against the offices that person held on the
+post's publication date (sensitive_terms/leaders.toml, each office with valid_from and
+valid_to and the announcement it comes from).
+
+- "国务院总理李克强" is right in a 2020 post and wrong in a 2024 one (李强 has been premier
+  since 2023-03-11): the message names the current holder and suggests 时任.
+- A title the person never held is wrong on any date (国务院总理王沪宁).
+- Not reported: a title marked as past (时任、原、前、曾任), a sentence about a year within the
+  term of office or about history (回顾、纪念、生前...), text in quotation marks, and, when the
+  publication date is unknown, anything but a title never held.
+
+Fix: 时任 + title, or the current holder; never applied automatically."""
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        matches = doc.matches_for(self.code)
+        if len(matches) < 2:
+            return
+        names = [m for m in matches if _is_leader(m.entry) and m.entry.extra.get("office")]
+        if not names:
+            return
+        titles = [m for m in matches if _is_title(m.entry)]
+        if not titles:
+            return
+        norm = doc.norm.text
+        day = doc.published
+        for nm in names:
+            issues = [i for tm in _titles_attached(norm, nm, titles)
+                      if (i := self._judge(doc, norm, nm, tm, day, matches))]
+            if len(issues) == 1:
+                yield issues[0]
+            elif issues:  # one finding for a chain of titles
+                yield Issue(min(i.start for i in issues), max(i.end for i in issues),
+                            "；".join(i.message for i in issues),
+                            [s for i in issues for s in i.suggestions][:1])
+
+    def _judge(self, doc: Doc, norm: str, nm: TermMatch, tm: TermMatch, day, all_matches) -> Issue | None:
+        person = nm.entry.terms[0]
+        wanted = set(tm.entry.extra.get("office", ()))
+        offices = [o for o in nm.entry.extra.get("office", ()) if o.get("title") in wanted]
+        title_text = doc.text[tm.start : tm.end]
+        lo, hi = min(tm.start, nm.start), max(tm.end, nm.end)
+        if inside_quotes(doc.text, lo, hi):
+            return None
+        if not offices:
+            if not nm.entry.extra.get("offices_complete"):
+                return None
+            return Issue(lo, hi, f"“{person}”未担任过“{title_text}”，职务称谓有误，请核对", ())
+        if day is None:
+            return None
+        if any(_held_on(o, day) for o in offices):
+            return None
+        # Past or future office: allowed when the text marks it as past or historical.
+        a, b = min(tm.norm_start, nm.norm_start), max(tm.norm_end, nm.norm_end)
+        before = norm[max(0, a - 4) : a]
+        if has_any(before, ("时任", "原", "前", "曾任", "已故", "任")) and not before.endswith("主任"):
+            return None
+        sent = sentence(norm, a, b)
+        if has_any(sent, HISTORY_MARKERS):
+            return None
+        for y in years_in(sent):
+            if any(_year_in_term(o, y) for o in offices) or y < day.year:
+                return None
+        first = min(offices, key=lambda o: o["valid_from"])
+        if day < first["valid_from"]:
+            msg = (f"“{person}”于{_fmt(first['valid_from'])}起任{first['title']}，"
+                   f"本文发布于{_fmt(day)}，当时尚未就任，请核对")
+            return Issue(lo, hi, msg, ())
+        last = max(offices, key=lambda o: o.get("valid_to") or date.max)
+        current = _holders(all_matches_entries(doc), last["title"], day)
+        msg = f"“{person}”任{last['title']}至{_fmt(last.get('valid_to'))}，本文发布于{_fmt(day)}"
+        if current:
+            msg += f"，现任为{'、'.join(current)}"
+        msg += "；如指当时，应写“时任”"
+        suggestions = [f"时任{last['title']}{person}"]
+        return Issue(lo, hi, msg, suggestions)
+
+
+def _held_on(office: dict, day: date) -> bool:
+    f, t = office.get("valid_from"), office.get("valid_to")
+    return (f is None or f <= day) and (t is None or day <= t)
+
+
+def _year_in_term(office: dict, year: int) -> bool:
+    f, t = office.get("valid_from"), office.get("valid_to")
+    return (f is None or f.year <= year) and (t is None or year <= t.year)
+
+
+_LEADER_ENTRIES: list[Entry] | None = None
+
+
+def all_matches_entries(doc: Doc) -> list[Entry]:
+    """Every leader entry of the shipped leaders.toml (to name the current holder)."""
+    global _LEADER_ENTRIES
+    if _LEADER_ENTRIES is None:
+        from lint.terms.lists import default_list_dirs, parse_list_file
+
+        _LEADER_ENTRIES = []
+        for d in default_list_dirs():
+            path = d / "leaders.toml"
+            if path.is_file():
+                _LEADER_ENTRIES = [e for e in parse_list_file(path) if _is_leader(e)]
+    return _LEADER_ENTRIES
+
+
+def _holders(entries: list[Entry], title: str, day: date) -> list[str]:
+    out = []
+    for e in entries:
+        for o in e.extra.get("office", ()):
+            if o.get("title") == title and _held_on(o, day):
+                out.append(e.terms[0])
+    return out
+
+
+def _titles_attached(norm: str, nm: TermMatch, titles: list[TermMatch]) -> list[TermMatch]:
+    """The titles written as one unit with the name: a chain ending right before it
+    (中共中央总书记、国家主席、中央军委主席习近平) or one title right after it (李强总理).
+    Where several titles end at the same place the longest is taken (国务院总理, not 总理)."""
+    by_end: dict[int, TermMatch] = {}
+    by_start: dict[int, TermMatch] = {}
+    for t in titles:
+        cur = by_end.get(t.norm_end)
+        if cur is None or t.norm_end - t.norm_start > cur.norm_end - cur.norm_start:
+            by_end[t.norm_end] = t
+        cur = by_start.get(t.norm_start)
+        if cur is None or t.norm_end - t.norm_start > cur.norm_end - cur.norm_start:
+            by_start[t.norm_start] = t
+    out = []
+    pos = nm.norm_start
+    while pos in by_end:
+        t = by_end[pos]
+        out.append(t)
+        pos = t.norm_start
+        if pos > 0 and norm[pos - 1] == "、":
+            pos -= 1
+        else:
+            break
+    after = by_start.get(nm.norm_end)
+    if after is not None:
+        nxt = norm[after.norm_end : after.norm_end + 1]
+        # 李强总理 but not 李强总理事 / 主席团 / 主席台
+        if nxt not in ("团", "台", "事", "会", "处", "府", "令"):
+            out.append(after)
+    return out

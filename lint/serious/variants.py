@@ -1,0 +1,212 @@
+"""Generating misspelt variants of names, titles and fixed formulations.
+
+A variant replaces one character by a homophone (same pinyin, tone ignored: pinyin
+input methods ignore tones) or a character of similar shape, or (for long
+formulations) drops one or two inner characters. The confusion data is read from the
+files pycorrector ships (same_pinyin.txt, same_stroke.txt, common_char_set.txt,
+person_name.txt) without importing pycorrector (its package imports torch), and from
+pypinyin. Variants that are real words or names are dropped using jieba's dict.txt
+frequencies and pycorrector's person names, so that a generated entry almost never
+matches correct text.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from dataclasses import dataclass
+
+# A word of the dictionary at least this frequent, spanning the changed character and
+# not part of the correct form, makes a variant ambiguous (中国是现代化 vs 中国式现代化).
+WORD_FREQ_MIN = 5
+# Characters never used as substitutes: grammatical words whose insertion makes text
+# that is usually correct (的/地/得, 是/式, 在/再 ...).
+FUNCTION_CHARS = set("的地得了着过是在再和与及或也又就都而且之其这那个些么吗呢吧啊一不有无为于以")
+
+
+def _data_dir(package: str, sub: str = "") -> str | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return os.path.join(list(spec.submodule_search_locations)[0], sub)
+
+
+def _read_lines(path: str | None) -> list[str]:
+    if not path or not os.path.isfile(path):
+        return []
+    with open(path, encoding="utf-8") as fh:
+        return fh.read().splitlines()
+
+
+@dataclass
+class ConfusionData:
+    common: frozenset[str]
+    homophones: dict[str, frozenset[str]]
+    shapes: dict[str, frozenset[str]]
+    words: dict[str, int]  # jieba dict.txt word -> frequency
+    names: frozenset[str]  # pycorrector person names
+
+    def candidates(self, ch: str) -> dict[str, str]:
+        """Substitutes for `ch`, each with why ("同音" / "形近")."""
+        out: dict[str, str] = {}
+        for c in self.shapes.get(ch, ()):
+            out[c] = "形近"
+        for c in self.homophones.get(ch, ()):
+            out[c] = "同音"
+        out.pop(ch, None)
+        return {c: why for c, why in out.items() if c in self.common and c not in FUNCTION_CHARS}
+
+    def is_word(self, text: str, min_freq: int = 1) -> bool:
+        return self.words.get(text, 0) >= min_freq
+
+
+@functools.cache
+def confusion_data() -> ConfusionData:
+    pdir = _data_dir("pycorrector", "data")
+    common = frozenset(line.strip() for line in _read_lines(pdir and os.path.join(pdir, "common_char_set.txt")) if len(line.strip()) == 1)
+    homophones: dict[str, set[str]] = {}
+    for line in _read_lines(pdir and os.path.join(pdir, "same_pinyin.txt")):
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2 and len(parts[0]) == 1:
+            homophones.setdefault(parts[0], set()).update(parts[1])
+    # pypinyin: every reading of every common character, tones dropped (input methods
+    # type toneless pinyin, so 近/进/金 are all one keystroke sequence away).
+    from pypinyin import Style, pinyin
+
+    by_sound: dict[str, set[str]] = {}
+    sounds_of: dict[str, list[str]] = {}
+    for ch in common:
+        readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+        sounds_of[ch] = readings
+        for r in readings:
+            by_sound.setdefault(r, set()).add(ch)
+    for ch, readings in sounds_of.items():
+        group = homophones.setdefault(ch, set())
+        for r in readings:
+            group.update(by_sound.get(r, ()))
+    shapes: dict[str, set[str]] = {}
+    for line in _read_lines(pdir and os.path.join(pdir, "same_stroke.txt")):
+        chars = [c for c in line.split("\t") if len(c) == 1]
+        if len(chars) < 2:
+            continue
+        head, rest = chars[0], chars[1:]
+        shapes.setdefault(head, set()).update(rest)
+        for c in rest:
+            shapes.setdefault(c, set()).add(head)
+    words: dict[str, int] = {}
+    jdir = _data_dir("jieba")
+    for line in _read_lines(jdir and os.path.join(jdir, "dict.txt")):
+        parts = line.split(" ")
+        if len(parts) >= 2 and len(parts[0]) <= 6:
+            try:
+                words[parts[0]] = int(parts[1])
+            except ValueError:
+                pass
+    names = frozenset(line.split("\t")[0] for line in _read_lines(pdir and os.path.join(pdir, "person_name.txt")) if line)
+    return ConfusionData(
+        common=common,
+        homophones={k: frozenset(v) for k, v in homophones.items()},
+        shapes={k: frozenset(v) for k, v in shapes.items()},
+        words=words,
+        names=names,
+    )
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str
+    canonical: str
+    position: int  # index of the changed character in the canonical form
+    why: str  # 同音 / 形近 / 漏字
+
+
+def _spans_new_word(data: ConfusionData, variant: str, canonical: str, pos: int, width: int = 1) -> bool:
+    """True when a dictionary word (2-4 chars) covering the changed position exists in
+    the variant and is not part of the canonical form."""
+    n = len(variant)
+    for size in range(2, 5):
+        for s in range(max(0, pos - size + 1), min(pos + width, n - size + 1)):
+            if s < 0:
+                continue
+            piece = variant[s : s + size]
+            if len(piece) == size and data.is_word(piece, WORD_FREQ_MIN) and piece not in canonical:
+                return True
+    return False
+
+
+def substitution_variants(canonical: str, *, kind: str, data: ConfusionData | None = None,
+                          protected: frozenset[str] = frozenset()) -> list[Variant]:
+    """One-character substitutions of `canonical`.
+
+    kind="name": a person's name; the variant is dropped when it is a dictionary word
+    or a known person's name, or when the unchanged part is a word on its own and the
+    change is at an end (宗书记: 宗 + 书记).
+    kind="phrase": a title or formulation; the variant is dropped when the change
+    creates a dictionary word that the correct form does not contain.
+    """
+    data = data or confusion_data()
+    out: list[Variant] = []
+    seen: set[str] = set()
+    for i, ch in enumerate(canonical):
+        if not ("\u4e00" <= ch <= "\u9fff"):
+            continue
+        for sub, why in sorted(data.candidates(ch).items()):
+            v = canonical[:i] + sub + canonical[i + 1 :]
+            if v in seen or v in protected or v == canonical:
+                continue
+            if data.is_word(v) or v in data.names:
+                continue
+            rest = canonical[1:] if i == 0 else canonical[:-1] if i == len(canonical) - 1 else ""
+            if rest and len(rest) >= 2 and data.is_word(rest, 50) and kind != "name":
+                continue
+            if kind != "name" and _spans_new_word(data, v, canonical, i):
+                continue
+            seen.add(v)
+            out.append(Variant(v, canonical, i, why))
+    return out
+
+
+def deletion_variants(canonical: str, *, data: ConfusionData | None = None,
+                      protected: frozenset[str] = frozenset(), min_len: int = 8) -> list[Variant]:
+    """Long formulations with one or two inner characters left out (习近平新时代中国特色主义思想)."""
+    data = data or confusion_data()
+    if len(canonical) < min_len:
+        return []
+    out: list[Variant] = []
+    seen: set[str] = set()
+    for width in (1, 2):
+        for i in range(1, len(canonical) - width):
+            dropped = canonical[i : i + width]
+            if not all("\u4e00" <= c <= "\u9fff" for c in dropped):
+                continue
+            v = canonical[:i] + canonical[i + width :]
+            if v in seen or v in protected or v in canonical:
+                continue
+            seen.add(v)
+            out.append(Variant(v, canonical, i, "漏字"))
+    return out
+
+
+@functools.cache
+def neighbour_index(min_freq: int = 50) -> tuple[dict[str, str], dict[str, str]]:
+    """For each character c: the characters x such that x+c is a common two-character
+    word (index 0), and those such that c+x is (index 1)."""
+    data = confusion_data()
+    ends: dict[str, set[str]] = {}
+    starts: dict[str, set[str]] = {}
+    for w, f in data.words.items():
+        if f < min_freq or len(w) != 2:
+            continue
+        ends.setdefault(w[1], set()).add(w[0])
+        starts.setdefault(w[0], set()).add(w[1])
+    return ({k: "".join(sorted(v)) for k, v in ends.items()},
+            {k: "".join(sorted(v)) for k, v in starts.items()})
+
+
+def bad_neighbours(variant: str) -> tuple[str, str]:
+    """Characters that, written just before (after) the variant, form a common word with
+    its first (last) character: 学 + 习近乎 reads 学习 + 近乎, not a misspelt name."""
+    ends, starts = neighbour_index()
+    return ends.get(variant[0], ""), starts.get(variant[-1], "")
