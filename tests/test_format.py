@@ -111,3 +111,9 @@ def test_no_format_warnings_on_clean_sentences(clean_sents):
 def test_pairs_across_a_hard_wrapped_line():
     assert found("本工具（所有名称\n均为虚构）检查。", "ZW802") == []
     assert len(found("本工具（所有名称。\n均为虚构）检查。", "ZW802")) == 2
+
+
+def test_gbk_read_as_latin1_is_garbled():
+    [f] = found("欢迎访问ÖÐ¹úÕþ¸®网站", "ZW805")
+    assert f.suggestions == ["中国政府"]
+    assert found("Café Àéèù résumé", "ZW805") == []

@@ -235,6 +235,10 @@ _REPLACEMENT = re.compile("\ufffd+")
 _GBK_UTF8 = re.compile("(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|(?:葺){3,}")
 _CP1252_BYTES = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _CP1252_MOJIBAKE = re.compile(f"(?:[\u00e2-\u00e9][{_CP1252_BYTES}]{{2}}){{2,}}")
+# GBK (or GB18030) bytes shown as Latin-1: “ÖÐ¹ú” for 中国.
+_GBK_AS_LATIN1 = re.compile("[\u00a1-\u00fe]{4,}")
+_HAN_RE = re.compile(f"[{_HAN}]")
+_LATIN1_SYMBOL = re.compile("[\u00a1-\u00bf\u00d7\u00f7]")
 # Bopomofo and other marks that appear when GBK bytes of Chinese punctuation are read
 # with the wrong table (seed 004: “?。ㄒ唬?”), or a “?” that replaced an unmappable
 # character right before a full-width mark.
@@ -271,7 +275,7 @@ class GarbledText(Rule):
     summary = "乱码（替换字符、锟斤拷、编码错读、错位的注音符号）"
     doc = (
         "找出转码出错留下的乱码：Unicode替换字符“�”、GBK与UTF-8互相错读产生的“锟斤拷”“烫烫烫”、"
-        "UTF-8被当作西文编码读出的“ä¸­å›½”、混入中文正文的注音符号（ㄒ、ㄈ）以及紧贴全角标点"
+        "UTF-8被当作西文编码读出的“ä¸­å›½”、GBK被当作西文编码读出的“ÖÐ¹ú”、混入中文正文的注音符号（ㄒ、ㄈ）以及紧贴全角标点"
         "的“?”（无法映射的字被替换成问号）。乱码会让页面看起来无人维护，检查中计入内容问题。\n"
         "例：组织开展了检查工作?,F(xiàn)将有关情况通报如下 → 组织开展了检查工作。现将有关情况通报如下。"
         "原文需要人工恢复，无自动修改。"
@@ -283,10 +287,27 @@ class GarbledText(Rule):
             yield Issue(m.start(), m.end(), "乱码：Unicode替换字符“�”（原字符在转码时丢失），请恢复原文")
         for m in _GBK_UTF8.finditer(text):
             yield Issue(m.start(), m.end(), f"乱码：“{m.group()}”是GBK与UTF-8互相错读的典型痕迹，请恢复原文")
+        cp1252_spans = []
         for m in _CP1252_MOJIBAKE.finditer(text):
+            cp1252_spans.append((m.start(), m.end()))
             hint = _undo_cp1252(m.group())
             msg = "乱码：UTF-8文字被当作西文编码读出" + (f"（原文可能是“{hint}”）" if hint else "") + "，请恢复原文"
             yield Issue(m.start(), m.end(), msg, [hint] if hint else [])
+        for m in _GBK_AS_LATIN1.finditer(text):
+            if any(a <= m.start() < b for a, b in cp1252_spans):
+                continue
+            run = m.group()
+            beside_han = (m.start() > 0 and _HAN_RE.match(text, m.start() - 1)) or _HAN_RE.match(text, m.end())
+            if not beside_han and not _LATIN1_SYMBOL.search(run):
+                continue  # accented letters of a European word: “Àéèù” alone decodes too
+            try:
+                hint = run.encode("latin-1").decode("gb18030")
+            except UnicodeError:
+                continue
+            if len(_HAN_RE.findall(hint)) * 2 < len(hint):
+                continue  # not Chinese once decoded: some other text
+            yield Issue(m.start(), m.end(), f"乱码：GBK编码的文字被当作西文编码读出（原文可能是“{hint}”），请恢复原文",
+                        [hint])
         for m in _STRAY.finditer(text):
             first = m.group()[0]
             what = ("问号（无法转换的字被替换）" if first == "?" else
