@@ -624,3 +624,19 @@ def test_shipped_previous_quarter_shows_what_was_fixed(tmp_path):
     assert {r["account"]: r["status"] for r in report.recheck} == {
         "青禾退役军人": "仍未整改", "青禾交通": "已整改", "南岭教育": "仍未整改"}
     report.store.close()
+
+
+def test_registry_from_an_excel_export(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["账号名称", "平台", "主办单位", "开通日期"])
+    ws.append(["青禾发布", "微信公众号", "市政府办", datetime(2019, 3, 1)])
+    ws.append([None, None, None, None])
+    wb.save(tmp_path / "reg.xlsx")
+    entries, errors = read_registry(tmp_path / "reg.xlsx")
+    assert errors == [] and [(e.name, e.family, e.opened) for e in entries] == [("青禾发布", "微信", date(2019, 3, 1))]
+    (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
+    entries, errors = read_registry(tmp_path / "bad.xlsx")
+    assert entries == [] and "xlsx" in errors[0].reason

@@ -35,8 +35,8 @@ FORMATS = ("html", "xlsx", "json")
 
 def audit(
     paths: List[str] = typer.Argument(..., help="Post records (.jsonl .json .csv, or folders of them; other files are one post each)."),
-    registry: Optional[Path] = typer.Option(None, "--registry", help="备案 registry (.csv/.tsv/.jsonl): 账号名称, 平台, 主办单位, 主管单位, 备案名称, 账号类型, 开通日期."),
-    interactions: Optional[Path] = typer.Option(None, "--interactions", help="Messages (.csv/.tsv/.jsonl): account, platform, received, replied."),
+    registry: Optional[Path] = typer.Option(None, "--registry", help="备案 registry (.xlsx/.csv/.tsv/.jsonl): 账号名称, 平台, 主办单位, 主管单位, 备案名称, 账号类型, 开通日期."),
+    interactions: Optional[Path] = typer.Option(None, "--interactions", help="Messages (.xlsx/.csv/.tsv/.jsonl): account, platform, received, replied."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Monitoring date YYYY-MM-DD (default: today)."),
     since: Optional[str] = typer.Option(None, "--since", help="Start of the audit period (default: first day of the quarter of --as-of)."),
     out: Path = typer.Option(Path("out/audit"), "--out", "-o", help="Folder for report.html, report.xlsx, report.json."),

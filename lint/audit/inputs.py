@@ -244,8 +244,42 @@ def _parse_when(value, what: str) -> datetime | None:
         raise ReadError(f"{what} is not an ISO date: {value!r}") from exc
 
 
+def _read_xlsx(path: Path) -> Iterator[tuple[int, dict]]:
+    """Rows of the first sheet of a workbook (the 报送系统 exports are Excel files)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ReadError(f"not a readable .xlsx workbook ({exc})") from exc
+    try:
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            return
+        keys = ["" if h is None else str(h).strip() for h in header]
+        for i, row in enumerate(rows, 1):
+            if row is None or all(v in (None, "") for v in row):
+                continue
+            values = []
+            for v in row:
+                if isinstance(v, datetime):
+                    v = v.isoformat(sep=" ") if (v.hour or v.minute or v.second) else v.date().isoformat()
+                elif isinstance(v, date):
+                    v = v.isoformat()
+                values.append("" if v is None else str(v).strip())
+            yield i, dict(zip(keys, values))
+    finally:
+        wb.close()
+
+
 def _read_table(path: Path) -> Iterator[tuple[int, dict]]:
-    """Rows of a CSV/TSV (or JSONL) file as dicts with stripped keys."""
+    """Rows of a CSV/TSV/XLSX (or JSONL) file as dicts with stripped keys."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        yield from _read_xlsx(path)
+        return
     with open(path, "rb") as fh:
         text = decode_bytes(fh.read())
     ext = path.suffix.lower()
