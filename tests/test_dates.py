@@ -94,3 +94,11 @@ def test_a_far_period_is_reported_even_in_a_sentence_about_publishing():
     text = "市民政局于2022年3月30日发布的公告将征求意见的期限定为2000年3月30日至2000年4月30日。"
     assert [f.text for f in found(text, "ZW703", published="2022-06-10")] == ["2000年3月30日至2000年4月30日"]
     assert found("抗战时期1990年1月1日至1990年2月1日", "ZW703", published="2022-06-10") == []
+
+
+def test_labelled_start_and_end_dates():
+    text = "调查征集\n开始时间：2022年3月9日\n结束时间：2022年3月9日\n"
+    [f] = found(text, "ZW702")
+    assert "同一天" in f.message
+    assert len(found("截止日期：2022年3月1日；开始日期：2022年3月9日", "ZW702")) == 1
+    assert found("开始时间：2022年3月9日，结束时间：2022年4月9日", "ZW702") == []

@@ -200,6 +200,7 @@ class PeriodEndsBeforeStart(Rule):
     doc = (
         "找出“X至Y”“X—Y”形式的时间段中结束日期早于开始日期，或与开始日期为同一天（且没有写明"
         "时刻）的情况。结束日期省略年、月时沿用开始日期的年、月；省略年份且月份更小时视为跨年。"
+        "也比较同一段里“开始时间：X”与“结束时间/截止日期：Y”两个标注的日期。"
         "检查中，征集结束日期与开始日期重合被判定为弄虚作假。\n"
         "例：征求意见时间为2022年3月9日至2022年3月9日 → 核实起止日期。无自动修改。"
     )
@@ -222,13 +223,45 @@ class PeriodEndsBeforeStart(Rule):
                     end = end.replace(year=start.year + 1)  # 12月28日至1月3日
                 except ValueError:
                     continue
-            if end < start:
-                msg = f"时间段的结束日期（{_date_cn(end)}）早于开始日期（{_date_cn(start)}），请核实"
-            elif end == start and not (a.has_time or b.has_time):
-                msg = f"时间段的结束日期与开始日期是同一天（{_date_cn(start)}），请核实起止日期"
-            else:
+            msg = _compare(a, b, start, end, "时间段")
+            if msg:
+                yield Issue(a.start, b.end, msg)
+        yield from self._labelled(text, dates)
+
+    def _labelled(self, text: str, dates: list[DateMention]) -> Iterable[Issue]:
+        """开始时间：X …… 结束时间：Y (either order, within 200 characters)."""
+        at = {d.start: d for d in dates}
+        starts, ends = [], []
+        for m in _START_LABEL.finditer(text):
+            if m.end() in at:
+                starts.append(at[m.end()])
+        for m in _END_LABEL.finditer(text):
+            if m.end() in at:
+                ends.append(at[m.end()])
+        for a in starts:
+            near = [b for b in ends if abs(b.start - a.start) <= 200]
+            if not near:
                 continue
-            yield Issue(a.start, b.end, msg)
+            b = min(near, key=lambda b: abs(b.start - a.start))
+            start = a.as_date()
+            end = b.as_date(start.year if start else None)
+            if start is None or end is None:
+                continue
+            msg = _compare(a, b, start, end, "开始与结束")
+            if msg:
+                yield Issue(min(a.start, b.start), max(a.end, b.end), msg)
+
+
+_START_LABEL = re.compile(r"(?:开始|起始)(?:时间|日期)[为是:：\s]{0,3}")
+_END_LABEL = re.compile(r"(?:结束|截止|终止)(?:时间|日期)[为是:：\s]{0,3}")
+
+
+def _compare(a: DateMention, b: DateMention, start: date, end: date, what: str) -> str | None:
+    if end < start:
+        return f"{what}：结束日期（{_date_cn(end)}）早于开始日期（{_date_cn(start)}），请核实"
+    if end == start and not (a.has_time or b.has_time):
+        return f"{what}：结束日期与开始日期是同一天（{_date_cn(start)}），请核实起止日期"
+    return None
 
 
 @register
