@@ -230,5 +230,6 @@ def write_html(report, fh: IO[str]) -> None:
     w(f'<h2>检查口径</h2><p class="note">发布类账号{st.update_days}天内无更新、开通至今未更新为否决项；'
       f'以{st.week_days}天为一周，一周未更新累计{st.week_gap_times}次列为问题；留言须在{st.reply_days}个工作日内答复'
       f'（按国务院办公厅节假日安排计算）；同一单位同一平台账号超过{st.max_accounts_per_platform}个列为问题。'
-      f'否决项：{_e("、".join(st.veto))}（{_e(SEV[st.veto_severity])}级及以上的帖子问题）。</p>')
+      f'否决项：{_e("、".join(CATEGORIES.get(v.lower(), v) for v in st.veto))}'
+      f'（帖子问题为{_e(SEV[st.veto_severity])}级及以上时）。</p>')
     w("</main></body></html>\n")
