@@ -137,3 +137,221 @@ def test_office_holder_data_is_dated_and_sourced():
             assert o["valid_from"] and o["source"] and o["title"]
             assert o.get("valid_to") is None or o["valid_to"] > o["valid_from"]
     assert offices >= 40
+
+
+# --------------------------------------------------------------------------- ZW103 title order
+
+
+def test_top_leader_titles_out_of_order_are_reported():
+    hits = found("国家主席、中共中央总书记、中央军委主席习近平出席。", "ZW103")
+    assert [f.text for f in hits] == ["国家主席、中共中央总书记"]
+    assert hits[0].suggestions == ["中共中央总书记、国家主席、中央军委主席"]
+    assert texts("中央军委主席,国家主席习近平", "ZW103") == ["中央军委主席,国家主席"]
+
+
+def test_top_leader_titles_in_the_standard_order_are_not_reported():
+    assert texts("中共中央总书记、国家主席、中央军委主席习近平出席。", "ZW103") == []
+    assert texts("总书记、国家主席、中央军委主席习近平出席。", "ZW103") == []
+
+
+# --------------------------------------------------------------------------- ZW104 formulations
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("深入学习习近平新时代中国特色社会主义理论。", "习近平新时代中国特色社会主义理论", "习近平新时代中国特色社会主义思想"),
+    ("学习习近平总书记新时代中国特色社会主义思想。", "习近平总书记新时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想"),
+    ("学习习近平新时代中国特色主义思想。", "习近平新时代中国特色主义思想", "习近平新时代中国特色社会主义思想"),
+    ("以中国式现代话全面推进中华民族伟大复兴。", "中国式现代话", "中国式现代化"),
+    ("坚定“四个意识”，做到“两个维护”。", "坚定“四个意识”", "增强“四个意识”"),
+    ('增强"四个自信"。', '增强"四个自信"', "坚定“四个自信”"),
+    ("坚定“五位一体”战略布局。", "“五位一体”战略布局", "“五位一体”总体布局"),
+    ("深刻领悟确立习近平总书记党中央的核心、全党的核心地位。", "确立习近平总书记党中央的核心、全党的核心地位",
+     "确立习近平同志党中央的核心、全党的核心地位"),
+    ("充分发挥党总览全局、协调各方的领导核心作用。", "总览全局、协调各方", "总揽全局、协调各方"),
+])
+def test_formulations_with_wrong_wording_are_found(text, wrong, right):
+    hits = found(text, "ZW104")
+    assert wrong in [f.text for f in hits]
+    assert right in [s for f in hits for s in f.suggestions]
+
+
+def test_formulation_members_in_a_wrong_order_are_found():
+    hits = found("完整准确全面贯彻创新、协调、绿色、共享、开放的新发展理念。", "ZW104")
+    assert [f.text for f in hits] == ["创新、协调、绿色、共享、开放"]
+    assert hits[0].suggestions == ["创新、协调、绿色、开放、共享"]
+    assert texts("增强政治意识、大局意识、看齐意识、核心意识。", "ZW104") == ["政治意识、大局意识、看齐意识、核心意识"]
+
+
+def test_old_members_of_four_comprehensives_are_dated():
+    text = "协调推进全面建成小康社会、全面深化改革、全面依法治国、全面从严治党的“四个全面”战略布局。"
+    assert texts(text, "ZW104", published="2022-01-01") == ["全面建成小康社会、全面深化改革、全面依法治国、全面从严治党"]
+    assert texts(text, "ZW104", published="2018-01-01") == []
+
+
+@pytest.mark.parametrize("text", [
+    "完整准确全面贯彻创新、协调、绿色、开放、共享的新发展理念。",
+    "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+    "深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”。",
+    "以中国式现代化全面推进中华民族伟大复兴。",
+    "中国是现代化建设的后来者。",
+    "富强、民主、文明、和谐是国家层面的价值目标。",
+    "“五位一体”总体布局和“四个全面”战略布局。",
+])
+def test_correct_formulations_are_not_reported(text):
+    assert texts(text, "ZW104") == []
+
+
+# --------------------------------------------------------------------------- ZW105 congress and plenum names
+
+
+def test_plenum_named_after_the_congress_is_reported_with_a_safe_fix():
+    hits = found("认真学习贯彻党的十九大五中全会精神。", "ZW105")
+    assert [f.text for f in hits] == ["十九大五中全会"]
+    assert hits[0].suggestions == ["十九届五中全会"]
+    assert texts("学习二十大三中全会精神", "ZW105") == ["二十大三中全会"]
+
+
+def test_plenum_that_never_took_place_is_reported():
+    assert texts("学习十九届八中全会精神", "ZW105") == ["十九届八中全会"]
+    assert texts("学习十九届七中全会精神", "ZW105") == []
+
+
+def test_plenum_is_checked_against_the_publication_date():
+    assert texts("学习二十届三中全会精神", "ZW105", published="2023-05-01") == ["二十届三中全会"]
+    assert texts("学习二十届三中全会精神", "ZW105", published="2024-09-01") == []
+    assert texts("学习二十届三中全会精神", "ZW105") == []
+
+
+# --------------------------------------------------------------------------- ZW106 state organ names
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("庆祝中华人民共合国成立75周年。", "中华人民共合国"),
+    ("中共人民共和国成立以来。", "中共人民共和国"),
+    ("全国人民代表大会常务委员回第三次会议。", "人民代表大会常务委员回"),
+    ("最高人民检查院发布典型案例。", "人民检查院"),
+])
+def test_misspelt_state_organ_names_are_found(text, wrong):
+    assert wrong in texts(text, "ZW106")
+
+
+def test_correct_state_organ_names_are_not_reported():
+    text = "中华人民共和国全国人民代表大会常务委员会、国务院办公厅、最高人民检察院、中国人民政治协商会议。"
+    assert texts(text, "ZW106") == []
+
+
+# --------------------------------------------------------------------------- ZW111 / ZW112 / ZW113 references
+
+
+@pytest.mark.parametrize("text,code,wrong", [
+    ("台湾总统出席活动。", "ZW111", "台湾总统"),
+    ("臺灣總統出席活動。", "ZW111", "臺灣總統"),
+    ("台湾政府宣布。", "ZW111", "台湾政府"),
+    ("所谓中华民国总统。", "ZW111", "中华民国"),
+    ("中国、台湾的客商参加了展会。", "ZW111", "中国、台湾"),
+    ("来自美国、日本、台湾等国家的客商。", "ZW111", "台湾"),
+    ("香港政府发布公告。", "ZW112", "香港政府"),
+    ("推动中港合作。", "ZW112", "中港合作"),
+    ("来自新加坡、香港等国家的代表。", "ZW112", "香港"),
+    ("北韩发射卫星。", "ZW113", "北韩"),
+    ("前苏联解体。", "ZW113", "前苏联"),
+    ("蒙族同胞欢度那达慕。", "ZW113", "蒙族"),
+])
+def test_forbidden_references_are_found(text, code, wrong):
+    hits = found(text, code)
+    assert wrong in [f.text for f in hits]
+    assert all(f.severity in ("error", "warning") and f.category == "serious" for f in hits)
+
+
+@pytest.mark.parametrize("text", [
+    "1912年1月1日，中华民国成立。",
+    "民国时期，这里是中华民国的一个县。",
+    "台湾地区领导人。台湾当局。台湾“立法院”。",
+    "来自美国、日本、台湾等国家和地区的客商。",
+    "1990年，香港政府宣布兴建新机场。",
+    "港英政府时期的建筑。",
+    "香港特区政府发布公告。",
+    "中国和澳大利亚签署协议，中澳关系稳步发展。",
+    "中国与香港特区政府签署协议。",
+    "蒙古族同胞、内蒙古自治区、蒙古国总统、孟加拉国。",
+    "江苏荣获全国文明城市称号。",
+])
+def test_allowed_references_are_not_reported(text):
+    assert texts(text) == []
+
+
+def test_belt_and_road_strategy_is_judged_by_date():
+    assert texts("推进“一带一路”战略。", "ZW113", published="2020-01-01") == ["“一带一路”战略"]
+    assert texts('推进"一带一路"战略。', "ZW113", published="2020-01-01") == ['"一带一路"战略']
+    assert texts("推进“一带一路”战略。", "ZW113", published="2014-06-01") == []
+    assert texts("推进“一带一路”倡议。", "ZW113", published="2020-01-01") == []
+
+
+# --------------------------------------------------------------------------- ZW114 fallen officials
+
+
+@pytest.mark.parametrize("text", [
+    "在周永康同志的领导下，我们取得了显著成绩。",
+    "周永康书记指出，要抓好政法工作。",
+    "认真学习贯彻薄熙来同志讲话精神。",
+])
+def test_fallen_official_in_a_positive_context_is_reported(text):
+    assert len(found(text, "ZW114", published="2024-01-01")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "周永康受贿、滥用职权、故意泄露国家秘密案一审宣判。",
+    "坚决肃清周永康、薄熙来、孙政才、令计划流毒影响。",
+    "以孙政才案为镜鉴，开展警示教育。",
+])
+def test_neutral_mention_of_a_case_is_not_reported(text):
+    assert found(text, "ZW114", published="2024-01-01") == []
+
+
+def test_positive_mention_before_the_announcement_is_not_reported():
+    assert found("在周永康同志的领导下，我们取得了显著成绩。", "ZW114", published="2010-01-01") == []
+
+
+# --------------------------------------------------------------------------- data and clean text
+
+
+def test_every_serious_list_entry_is_sourced():
+    from lint.terms.lists import default_list_dirs, parse_list_file
+
+    files = [p for d in default_list_dirs() for p in d.glob("*.toml")
+             if p.stem in {"leaders", "offices", "title_order", "formulations", "congresses", "organs",
+                           "taiwan", "hongkong_macau", "xinhua", "fallen", "secrecy"}]
+    assert len(files) == 11
+    for f in files:
+        for e in parse_list_file(f):
+            assert e.source.strip(), (f, e.terms)
+            if e.rule in ("ZW104", "ZW106", "ZW111", "ZW112", "ZW113") and not e.extra.get("canonical"):
+                assert e.reason and (e.fixes or e.rule != "ZW106"), (f, e.terms)
+            if e.rule == "ZW114":
+                assert e.valid_from is not None, e.terms
+
+
+def test_seeds_give_no_serious_or_secrecy_finding():
+    shared = _shared()
+    if shared is None or not (shared / "seeds").is_dir():
+        pytest.skip("shared seeds not present")
+    for p in sorted((shared / "seeds").glob("*.txt")):
+        hits = [f for f in check_text(p.read_text(encoding="utf-8")) if f.rule.startswith(("ZW1", "ZW6"))]
+        assert hits == [], (p.name, [(f.rule, f.text) for f in hits])
+
+
+def test_clean_sentences_give_no_serious_or_secrecy_finding():
+    shared = _shared()
+    path = shared / "data" / "clean" / "xxqg_clean_sentences.json" if shared else None
+    if path is None or not path.is_file():
+        pytest.skip("shared clean sentences not present")
+    from lint.config import Config
+    from lint.engine import Linter
+    from lint.model import Post
+
+    linter = Linter(Config(select=["ZW1", "ZW6"]))
+    bad = []
+    for r in json.loads(path.read_text(encoding="utf-8")):
+        hits = [f for f in linter.check_post(Post(content=r["correct_text"])) if f.rule.startswith(("ZW1", "ZW6"))]
+        bad.extend((f.rule, f.text) for f in hits)
+    assert bad == []

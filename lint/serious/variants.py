@@ -210,3 +210,19 @@ def bad_neighbours(variant: str) -> tuple[str, str]:
     its first (last) character: 学 + 习近乎 reads 学习 + 近乎, not a misspelt name."""
     ends, starts = neighbour_index()
     return ends.get(variant[0], ""), starts.get(variant[-1], "")
+
+
+def neighbour_guard(variant: str, canonical: str) -> tuple[str, str]:
+    """bad_neighbours, kept only where the text could read as other words: the changed
+    character is at that end (心发展理念 after 中), or the rest of the variant is a word
+    by itself (学 + 习近乎 = 学习 + 近乎)."""
+    data = confusion_data()
+    before, after = bad_neighbours(variant)
+    changed = [i for i, (a, b) in enumerate(zip(variant, canonical)) if a != b] if len(variant) == len(canonical) else [-1]
+    first_changed = bool(changed) and changed[0] == 0
+    last_changed = bool(changed) and changed[-1] == len(variant) - 1
+    if not (first_changed or data.is_word(variant[1:], 5)):
+        before = ""
+    if not (last_changed or data.is_word(variant[:-1], 5)):
+        after = ""
+    return before, after
