@@ -60,8 +60,50 @@ class ConfusionData:
         return self.words.get(text, 0) >= min_freq
 
 
+_CONFUSION_VERSION = "1"
+
+
+def _source_files() -> list[str]:
+    pdir = _data_dir("pycorrector", "data") or ""
+    jdir = _data_dir("jieba") or ""
+    return [os.path.join(pdir, f) for f in ("common_char_set.txt", "same_pinyin.txt", "same_stroke.txt",
+                                            "person_name.txt")] + [os.path.join(jdir, "dict.txt")]
+
+
 @functools.cache
 def confusion_data() -> ConfusionData:
+    """The confusion data, from an on-disk cache keyed by the source files (building it
+    parses jieba's 350,000-word dictionary and runs pypinyin over 3,500 characters)."""
+    import hashlib
+    import pickle
+
+    from lint.text.normalize import cache_dir
+
+    h = hashlib.sha256(_CONFUSION_VERSION.encode())
+    for f in _source_files():
+        try:
+            st = os.stat(f)
+            h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(f"{f}:missing".encode())
+    path = os.path.join(cache_dir(), f"confusion-{h.hexdigest()[:20]}.pickle")
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    data = _build_confusion_data()
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return data
+
+
+def _build_confusion_data() -> ConfusionData:
     pdir = _data_dir("pycorrector", "data")
     common = frozenset(line.strip() for line in _read_lines(pdir and os.path.join(pdir, "common_char_set.txt")) if len(line.strip()) == 1)
     homophones: dict[str, set[str]] = {}
@@ -99,7 +141,7 @@ def confusion_data() -> ConfusionData:
     jdir = _data_dir("jieba")
     for line in _read_lines(jdir and os.path.join(jdir, "dict.txt")):
         parts = line.split(" ")
-        if len(parts) >= 2 and len(parts[0]) <= 6:
+        if len(parts) >= 2 and 2 <= len(parts[0]) <= 6:
             try:
                 words[parts[0]] = int(parts[1])
             except ValueError:
