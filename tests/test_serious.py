@@ -112,6 +112,12 @@ def test_titles_marked_as_past_or_in_a_historical_sentence_are_allowed():
         assert texts(text, "ZW102", published="2024-05-01") == [], text
 
 
+def test_bare_titles_of_local_offices_are_not_taken_for_national_ones():
+    for text in ["县政协主席李强出席会议。", "市总工会副主席汪洋讲话。", "县政协李强主席出席会议。"]:
+        assert texts(text, "ZW102", published="2024-05-01") == [], text
+    assert texts("主席李强出席会议。", "ZW102", published="2024-05-01") == []  # bare title: no "never held"
+
+
 def test_without_a_publication_date_only_never_held_titles_are_reported():
     assert texts("国务院总理李克强主持召开国务院常务会议。", "ZW102") == []
 
@@ -306,6 +312,12 @@ def test_fallen_official_in_a_positive_context_is_reported(text):
 ])
 def test_neutral_mention_of_a_case_is_not_reported(text):
     assert found(text, "ZW114", published="2024-01-01") == []
+
+
+def test_namesakes_and_words_containing_a_fallen_name_are_not_reported():
+    for text in ["刘志军书记指出，要抓好乡村振兴。", "江苏荣获全国文明城市称号。", "指令计划要求企业完成任务。"]:
+        assert found(text, "ZW114", published="2024-01-01") == [], text
+    assert len(found("原铁道部部长刘志军同志指出", "ZW114", published="2024-01-01")) == 1
 
 
 def test_positive_mention_before_the_announcement_is_not_reported():

@@ -207,8 +207,14 @@ Fix: 时任 + title, or the current holder; never applied automatically."""
         lo, hi = min(tm.start, nm.start), max(tm.end, nm.end)
         if inside_quotes(doc.text, lo, hi):
             return None
+        short = tm.entry.extra.get("short")
+        if short:
+            # 县政协主席李强, 市总工会副主席汪洋: a local office with the same bare title
+            lead = norm[max(0, min(tm.norm_start, nm.norm_start) - 2) : min(tm.norm_start, nm.norm_start)]
+            if lead and lead[-1] in _LOCAL_BODIES:
+                return None
         if not offices:
-            if not nm.entry.extra.get("offices_complete"):
+            if short or not nm.entry.extra.get("offices_complete"):
                 return None
             return Issue(lo, hi, f"“{person}”未担任过“{title_text}”，职务称谓有误，请核对", ())
         if day is None:
@@ -239,6 +245,9 @@ Fix: 时任 + title, or the current holder; never applied automatically."""
         msg += "；如指当时，应写“时任”"
         suggestions = [f"时任{last['title']}{person}"]
         return Issue(lo, hi, msg, suggestions)
+
+
+_LOCAL_BODIES = set("县市省区镇乡村街会协联司厂校院所局委办处科队部室团社盟")
 
 
 def _held_on(office: dict, day: date) -> bool:
@@ -742,6 +751,9 @@ Fix: remove the reference (not automatic)."""
         sent = sentence(norm, m.norm_start, m.norm_end)
         if has_any(sent, _CASE_WORDS):
             return None
+        need = m.entry.extra.get("require_any")
+        if need and not has_any(sent, need):
+            return None  # a local official of the same name
         after = norm[m.norm_end : m.norm_end + 6]
         before = norm[max(0, m.norm_start - 8) : m.norm_start]
         positive = after.startswith(_POSITIVE_AFTER)
