@@ -188,6 +188,21 @@ def test_formulation_members_in_a_wrong_order_are_found():
     assert texts("增强政治意识、大局意识、看齐意识、核心意识。", "ZW104") == ["政治意识、大局意识、看齐意识、核心意识"]
 
 
+def test_a_member_that_does_not_belong_next_to_the_name_is_found():
+    hits = found("牢固树立“四个意识”，即政治意识、大局意识、核心意识、服务意识。", "ZW104")
+    assert [(f.text, f.suggestions) for f in hits] == [("服务意识", ["看齐意识"])]
+    hits = found("贯彻创新、协调、绿色、开发、共享的新发展理念。", "ZW104")
+    assert [(f.text, f.suggestions) for f in hits] == [("开发", ["开放"])]
+    # officials' own lists of 意识 are not the formulation
+    assert texts("增强责任意识、服务意识、大局意识和“四个意识”。", "ZW104") == []
+
+
+def test_wrong_counts_are_found():
+    assert texts("坚决做到“四个维护”。", "ZW104") == ["“四个维护”"]
+    assert texts("坚定“三个自信”。", "ZW104", published="2020-01-01") == ["“三个自信”"]
+    assert texts("坚定“三个自信”。", "ZW104", published="2015-01-01") == []
+
+
 def test_old_members_of_four_comprehensives_are_dated():
     text = "协调推进全面建成小康社会、全面深化改革、全面依法治国、全面从严治党的“四个全面”战略布局。"
     assert texts(text, "ZW104", published="2022-01-01") == ["全面建成小康社会、全面深化改革、全面依法治国、全面从严治党"]

@@ -387,6 +387,7 @@ class SeriousTermRule(TermRule):
             return
         canon = [m for m in matches if m.entry.extra.get("canonical")]
         norm = doc.norm.text
+        issues: list[Issue] = []
         for m in matches:
             extra = m.entry.extra
             if extra.get("canonical") or not m.entry.valid_on(doc.published) or context_allows(doc, m):
@@ -406,7 +407,12 @@ class SeriousTermRule(TermRule):
                 continue
             issue = self.judge(doc, m)
             if issue is not None:
-                yield issue
+                issues.append(issue)
+        # one finding where a quoted and a bare form of the same entry both match
+        for i in issues:
+            if not any(o is not i and o.start <= i.start and i.end <= o.end and (o.end - o.start) > (i.end - i.start)
+                       for o in issues):
+                yield i
 
     def judge(self, doc: Doc, m: TermMatch) -> Issue | None:
         return self.issue_for(doc, m)
@@ -496,6 +502,27 @@ Quotation marks of any style (“”, "", ‘’, 「」) or none are matched. F
                 s, t = doc.norm.span_to_original(start, end)
                 yield Issue(s, t, f"“{e.extra.get('name', e.terms[0])}”的规范顺序是“{'、'.join(members)}”",
                             ["、".join(members)])
+        # a member that does not belong, in an enumeration written as the formulation
+        for e in self._formulations():
+            name = e.extra.get("name")
+            if not name or name not in norm:
+                continue
+            members = list(e.extra["members"])
+            allowed = set(members) | set(e.extra.get("old_members", ()))
+            i = norm.find(name)
+            while i >= 0:
+                for start, items, first in _items_next_to(norm, i, i + len(name), len(members)):
+                    good = [it for it in items if it in allowed]
+                    bad = [it for it in items if it not in allowed]
+                    if bad and len(good) * 2 >= len(items) and len(bad) <= 2:
+                        present = set(items) | {mb for mb in members if first and first.endswith(mb)}
+                        missing = [mb for mb in members if mb not in present]
+                        for it in bad:
+                            k = norm.find(it, start)
+                            s, t = doc.norm.span_to_original(k, k + len(it))
+                            yield Issue(s, t, f"“{it}”不属于“{name}”（{'、'.join(members)}）",
+                                        missing[:1])
+                i = norm.find(name, i + len(name))
         # 四个全面 with the members of before 2020-10-29
         day = doc.published
         for e in self._formulations():
@@ -514,6 +541,36 @@ Quotation marks of any style (“”, "", ‘’, 「」) or none are matched. F
                     s, t = doc.norm.span_to_original(start, end)
                     yield Issue(s, t, f"自{_fmt(since)}起“{name}”的第一项为“{e.extra['members'][0]}”"
                                       f"（原为“{old[0]}”）", ["、".join(e.extra["members"])], severity="warning")
+
+
+def _items_next_to(norm: str, start: int, end: int, count: int) -> list[tuple[int, list[str], str | None]]:
+    """The enumeration of `count` items (、-separated) written right after a formulation's
+    name (四个意识，即政治意识、…) or right before it (政治意识、…、看齐意识的“四个意识”)."""
+    out = []
+    # after: name, then 即/是/： and quotes
+    j = end
+    while j < len(norm) and j < end + 4 and norm[j] in "”\"'’」，,：:即是指（(":
+        j += 1
+    if j > end:
+        k = j
+        while k < len(norm) and norm[k] not in "，,。；;：:！？!?）)\n":
+            k += 1
+        items = [it.strip("“”\"'‘’「」等") for it in norm[j:k].split("、")]
+        if len(items) == count and all(items):
+            out.append((j, items, None))
+    # before: items, then 的/等/quotes, then the name
+    b = start
+    while b > 0 and start - b < 4 and norm[b - 1] in "“\"'‘「的等这":
+        b -= 1
+    if b < start:
+        a = b
+        while a > 0 and norm[a - 1] not in "，,。；;：:！？!?（(\n":
+            a -= 1
+        pieces = norm[a:b].split("、")
+        if len(pieces) == count:
+            items = [it.strip("“”\"'‘’「」") for it in pieces]
+            out.append((a, items[1:], items[0]))  # the first item carries the verb (增强政治意识)
+    return out
 
 
 _SEPARATORS = "、，,和及与"
