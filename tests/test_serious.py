@@ -73,6 +73,15 @@ def test_correct_names_and_ordinary_words_are_not_reported_as_misspelt_names(tex
     assert texts(text, "ZW101") == []
 
 
+def test_title_forms_and_activity_words_seen_in_inspections_are_found():
+    assert texts("中共江苏省省委书记出席。", "ZW101") == ["省省委书记"]
+    assert texts("南京市市委书记调研。", "ZW101") == ["市市委书记"]
+    assert texts("各市市委书记参加会议。", "ZW101") == []
+    assert texts("习近平在新年辞职中说", "ZW101") == ["新年辞职"]
+    assert texts("戈尔巴乔夫是苏联最后领导人。", "ZW101") == []
+    assert texts("他被称为中国最后领导人。", "ZW101") == ["中国最后领导人"]
+
+
 def test_variant_of_a_two_character_name_needs_a_leader_context():
     assert texts("习近平、李墙、赵乐际等出席。", "ZW101") == ["李墙"]
     assert texts("李墙是我的同学。", "ZW101") == []
@@ -347,8 +356,8 @@ def test_every_serious_list_entry_is_sourced():
 
     files = [p for d in default_list_dirs() for p in d.glob("*.toml")
              if p.stem in {"leaders", "offices", "title_order", "formulations", "congresses", "organs",
-                           "taiwan", "hongkong_macau", "xinhua", "fallen", "secrecy"}]
-    assert len(files) == 11
+                           "taiwan", "hongkong_macau", "xinhua", "fallen", "secrecy", "title_forms"}]
+    assert len(files) == 12
     for f in files:
         for e in parse_list_file(f):
             assert e.source.strip(), (f, e.terms)

@@ -128,6 +128,8 @@ Fix: the correct form is suggested; not safe to apply blindly (check the context
         canon = doc.matches_for("ZW102")
         for m in matches:
             extra = m.entry.extra
+            if not m.entry.valid_on(doc.published) or context_allows(doc, m):
+                continue
             if any(c.norm_start < m.norm_end and m.norm_start < c.norm_end for c in canon):
                 continue  # overlaps a correctly written name or title
             prev = norm[m.norm_start - 1] if m.norm_start > 0 else ""
