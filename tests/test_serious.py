@@ -190,6 +190,12 @@ def test_formulations_with_wrong_wording_are_found(text, wrong, right):
     assert right in [s for f in hits for s in f.suggestions]
 
 
+def test_spaced_and_traditional_formulations_are_found():
+    assert texts("推进中 国 式 现 代 话建设", "ZW104") == ["中 国 式 现 代 话"]
+    assert texts("學習習近平新時代中國特色社會主義理論", "ZW104") == ["習近平新時代中國特色社會主義理論"]
+    assert texts("习·近·乎总书记", "ZW101") == ["习·近·乎"]
+
+
 def test_formulation_members_in_a_wrong_order_are_found():
     hits = found("完整准确全面贯彻创新、协调、绿色、共享、开放的新发展理念。", "ZW104")
     assert [f.text for f in hits] == ["创新、协调、绿色、共享、开放"]
