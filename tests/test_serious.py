@@ -85,6 +85,8 @@ def test_title_forms_and_activity_words_seen_in_inspections_are_found():
 def test_variant_of_a_two_character_name_needs_a_leader_context():
     assert texts("习近平、李墙、赵乐际等出席。", "ZW101") == ["李墙"]
     assert texts("李墙是我的同学。", "ZW101") == []
+    assert texts("县总工会主席王义出席。", "ZW101") == []
+    assert texts("县政协李墙主席出席。", "ZW101") == []
 
 
 # --------------------------------------------------------------------------- ZW102 office holders by date

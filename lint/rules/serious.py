@@ -145,6 +145,10 @@ def _leader_context(norm: str, m: TermMatch, canon: list[TermMatch]) -> bool:
     """A national title or another leader's name right before or after the span
     (directly, or across one 、)."""
     for c in canon:
+        if c.entry.extra.get("short"):
+            lead = min(c.norm_start, m.norm_start)
+            if lead > 0 and norm[lead - 1] in _LOCAL_BODIES:
+                continue  # 工会主席王义, 县政协主席李墙: a local office
         gap_before = norm[c.norm_end : m.norm_start] if c.norm_end <= m.norm_start else None
         gap_after = norm[m.norm_end : c.norm_start] if c.norm_start >= m.norm_end else None
         if gap_before is not None and gap_before in ("", "、"):
