@@ -500,7 +500,7 @@ Quotation marks of any style (“”, "", ‘’, 「」) or none are matched. F
         norm = doc.norm.text
         for e in self._formulations():
             members = list(e.extra["members"])
-            if not all(mb in norm for mb in members[1:]):
+            if not all(mb in norm for mb in reversed(members)):  # the last members are the rarer ones
                 continue
             for start, end, items in _enumerations(norm, members):
                 if len(items) != len(members) or set(items) != set(members) or items == members:
