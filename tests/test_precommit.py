@@ -36,6 +36,7 @@ CLEAN_POST = "# 关于召开安全生产工作会议的通知\n\n定于2024年3�
 
 # Posts with a finding at `error`: file name, text, the rule code and the text that must be printed.
 SERIOUS_POSTS = [
+    ("leader.md", "# 会议报道\n\n近日，习近乎同志主持召开会议。\n", "ZW101", "习近乎"),
     ("date.md", "# 会议通知\n\n会议定于2024年2月30日召开，请准时参加。\n", "ZW701", "2024年2月30日"),
 ]
 # A record file (.jsonl has no identify tag; the hook selects it by extension).
