@@ -128,13 +128,23 @@ def _as_array(raw: list) -> "np.ndarray":
 class MatchSet:
     """The matches of one text, as arrays; TermMatch objects on demand, per rule."""
 
-    __slots__ = ("_matcher", "_starts", "_ends", "_keys", "_norm_starts", "_norm_ends", "_extra")
+    __slots__ = ("_matcher", "_starts", "_ends", "_keys", "_norm_starts", "_norm_ends", "_extra", "_rules")
 
     def __init__(self, matcher, starts, ends, keys, norm_starts, norm_ends, extra):
         self._matcher = matcher
         self._starts, self._ends, self._keys = starts, ends, keys
         self._norm_starts, self._norm_ends = norm_starts, norm_ends
         self._extra = extra
+        self._rules: set[str] | None = None
+
+    def rules(self) -> set[str]:
+        """The rules that have at least one match here (most rules have none)."""
+        if self._rules is None:
+            of_key = self._matcher._entry_objects_of_key
+            found = {e.rule for key in np.unique(self._keys).tolist() for e in of_key[key]} if len(self._keys) else set()
+            found.update(m[2].rule for m in self._extra)
+            self._rules = found
+        return self._rules
 
     def __len__(self) -> int:
         return len(self._keys) + len(self._extra)
@@ -155,6 +165,8 @@ class MatchSet:
         return out
 
     def for_rule(self, rule: str) -> list[TermMatch]:
+        if rule not in self.rules():
+            return []
         if len(self._keys):
             indices = np.flatnonzero(self._matcher.keys_of_rule(rule)[self._keys])
         else:
