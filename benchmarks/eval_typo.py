@@ -1,0 +1,225 @@
+"""Accuracy, false alarms and throughput of the typo rules (category `typo`).
+
+    PYTHONPATH=. python benchmarks/eval_typo.py [--sets sighan15,law] [--limit N]
+
+Test sets (read by path, never copied into the repository):
+- pycorrector's own SIGHAN-2015 test (pycorrector/data/sighan2015_test.tsv, 1,100 sentences);
+- ../shared/data/sighan/test2013.txt, test2014.txt, test2015.txt, ../shared/data/ecspell/law.test,
+  med.test (TSV n_errors, source, target).
+Clean text: ../shared/seeds/*.txt and ../shared/data/clean/xxqg_clean_sentences.json.
+
+Metrics (each test sentence is one post; the prediction is the source with every finding's
+first suggestion applied when it has the span's length; other findings mark their span):
+- sentence-level detection / correction P, R, F1 (strict: a detection is right when the set of
+  flagged positions equals the gold set; a correction when the corrected sentence equals the
+  target), as in the SIGHAN bake-offs and most CSC papers;
+- pycorrector-style sentence correction (pycorrector/utils/eval: TP = an erroneous sentence
+  corrected exactly, FP = a correct sentence changed), the way its published Kenlm-CSC and
+  MacBERT figures were computed;
+- character-level detection P, R, F1.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED = next((p for p in (Path(os.environ.get("ZWLINT_SHARED", "")), ROOT.parent / "shared",
+                            ROOT.parent.parent / "shared") if str(p) and (p / "data").is_dir()),
+              ROOT.parent / "shared")
+
+from lint.config import Config  # noqa: E402
+from lint.engine import Linter  # noqa: E402
+from lint.model import Post  # noqa: E402
+
+
+def pycorrector_sighan() -> Path:
+    spec = importlib.util.find_spec("pycorrector")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "sighan2015_test.tsv"
+
+
+SETS = {
+    "pyc-sighan15": pycorrector_sighan,
+    "sighan13": lambda: SHARED / "data/sighan/test2013.txt",
+    "sighan14": lambda: SHARED / "data/sighan/test2014.txt",
+    "sighan15": lambda: SHARED / "data/sighan/test2015.txt",
+    "law": lambda: SHARED / "data/ecspell/law.test",
+    "med": lambda: SHARED / "data/ecspell/med.test",
+}
+
+
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3:
+                src, tgt = parts[-2], parts[-1]
+            elif len(parts) == 2:
+                src, tgt = parts
+            else:
+                continue
+            if len(src) == len(tgt):
+                rows.append((src, tgt))
+    return rows
+
+
+def predict(linter: Linter, src: str) -> tuple[str, set[int]]:
+    chars = list(src)
+    flagged: set[int] = set()
+    for f in linter.check_post(Post(content=src)):
+        span = range(f.start, f.end)
+        if f.suggestions and len(f.suggestions[0]) == f.end - f.start:
+            for k, c in zip(span, f.suggestions[0]):
+                if chars[k] != c:
+                    chars[k] = c
+                    flagged.add(k)
+        else:
+            flagged.update(span)
+    return "".join(chars), flagged
+
+
+def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate(linter: Linter, rows) -> dict:
+    s_det = s_cor = s_pred = s_gold = 0
+    pc_tp = pc_fp = pc_fn = pc_tn = 0
+    c_tp = c_pred = c_gold = 0
+    t0 = time.perf_counter()
+    nchars = 0
+    for src, tgt in rows:
+        nchars += len(src)
+        pred, flagged = predict(linter, src)
+        gold = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
+        if flagged:
+            s_pred += 1
+            if flagged == gold:
+                s_det += 1
+                if pred == tgt:
+                    s_cor += 1
+        if gold:
+            s_gold += 1
+        c_tp += len(flagged & gold)
+        c_pred += len(flagged)
+        c_gold += len(gold)
+        if pred == tgt:
+            if src == tgt:
+                pc_tn += 1
+            else:
+                pc_tp += 1
+        elif src == tgt:
+            pc_fp += 1
+        else:
+            pc_fn += 1
+    dt = time.perf_counter() - t0
+    return {
+        "n": len(rows),
+        "det": prf(s_det, s_pred, s_gold),
+        "cor": prf(s_cor, s_pred, s_gold),
+        "pyc": prf(pc_tp, pc_tp + pc_fp, pc_tp + pc_fn),
+        "char": prf(c_tp, c_pred, c_gold),
+        "chars_per_s": nchars / dt if dt else 0.0,
+    }
+
+
+def false_alarms(linter: Linter) -> list[tuple[str, int, int, dict]]:
+    out = []
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if seeds:
+        n = 0
+        found = 0
+        by = {}
+        for p in seeds:
+            text = p.read_text(encoding="utf-8")
+            n += len(text)
+            for f in linter.check_post(Post(content=text)):
+                found += 1
+                by[f.rule] = by.get(f.rule, 0) + 1
+        out.append(("seeds", n, found, by))
+    clean = SHARED / "data/clean/xxqg_clean_sentences.json"
+    if clean.is_file():
+        sents = [r["correct_text"] for r in json.loads(clean.read_text(encoding="utf-8"))]
+        n = sum(map(len, sents))
+        found = 0
+        by = {}
+        for s in sents:
+            for f in linter.check_post(Post(content=s)):
+                found += 1
+                by[f.rule] = by.get(f.rule, 0) + 1
+        out.append(("clean", n, found, by))
+    return out
+
+
+def throughput(linter: Linter) -> tuple[float, float]:
+    """chars/s of the whole engine restricted to typo rules, and of the typo rules alone, on
+    the clean sentences joined into posts of ~2,000 characters."""
+    clean = SHARED / "data/clean/xxqg_clean_sentences.json"
+    sents = [r["correct_text"] for r in json.loads(clean.read_text(encoding="utf-8"))]
+    posts, cur = [], []
+    for s in sents:
+        cur.append(s)
+        if sum(map(len, cur)) > 2000:
+            posts.append("".join(cur))
+            cur = []
+    if cur:
+        posts.append("".join(cur))
+    n = sum(map(len, posts))
+    t0 = time.perf_counter()
+    for p in posts:
+        linter.check_post(Post(content=p))
+    whole = n / (time.perf_counter() - t0)
+    docs = [linter.make_doc(p, Post(content=p), None) for p in posts]
+    t0 = time.perf_counter()
+    for d in docs:
+        for r in linter.rules:
+            list(r.check(d))
+    rules_only = n / (time.perf_counter() - t0)
+    return whole, rules_only
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--select", default="typo", help="rules to run (default: the typo category)")
+    ap.add_argument("--no-fa", action="store_true")
+    args = ap.parse_args()
+    os.environ.setdefault("ZWLINT_CACHE_DIR", str(ROOT / ".pytest_cache" / "zwlint-cache"))
+    linter = Linter(Config(select=args.select.split(",")))
+    linter.check_post(Post(content="预热：加载词典。"))
+
+    print(f"{'set':<14}{'n':>6}  {'sent-det P/R/F1':<20}{'sent-cor P/R/F1':<20}{'pyc-cor P/R/F1':<20}{'char-det P/R/F1':<20}")
+    for name in args.sets.split(","):
+        path = SETS[name]()
+        if not path.is_file():
+            print(f"{name:<14} (missing: {path})")
+            continue
+        rows = read_pairs(path)
+        if args.limit:
+            rows = rows[: args.limit]
+        r = evaluate(linter, rows)
+        cell = lambda t: "{:.3f}/{:.3f}/{:.3f}".format(*t)  # noqa: E731
+        print(f"{name:<14}{r['n']:>6}  {cell(r['det']):<20}{cell(r['cor']):<20}{cell(r['pyc']):<20}{cell(r['char']):<20}")
+    if args.no_fa:
+        return
+    print()
+    for name, n, found, by in false_alarms(linter):
+        print(f"false alarms {name:<6}: {found} in {n} chars = {found * 10000 / n:.2f} per 10,000 chars  {by}")
+    if (SHARED / "data/clean/xxqg_clean_sentences.json").is_file():
+        whole, rules_only = throughput(linter)
+        print(f"throughput: {whole:,.0f} chars/s (engine with typo rules only), {rules_only:,.0f} chars/s (typo rules alone)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""疑似错别字 (typo): known misspellings, idiom variants, character confusions ranked by a
+word language model, duplicated characters and words, 的/地/得, traditional characters in
+simplified text, and an optional MacBERT back-end. See docs/typo.md."""
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+from lint.document import Doc
+from lint.rules import Issue, Rule, register
+from lint.rules._terms import TermRule
+
+_KEY = "_zwlint_typo"
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _analysis(doc: Doc) -> dict:
+    """Suspects of ZW202/ZW203/ZW204, computed once per text and shared by the rules."""
+    cached = doc.__dict__.get(_KEY)
+    if cached is not None:
+        return cached
+    result: dict[str, list] = {"ZW202": [], "ZW203": [], "ZW204": []}
+    text = doc.folded
+    if _has_han(text):
+        from lint.typo import detect
+        from lint.typo.resources import typo_model
+
+        model = typo_model()
+        covered, named, matches = detect.coverage(model, text)
+        for s in detect.char_confusions(model, text, covered, named):
+            result["ZW203"].append(s)
+        for s in detect.idiom_variants(model, text, named):
+            result["ZW202"].append(s)
+        for s in detect.duplicates(model, text, matches):
+            result["ZW204"].append(s)
+    doc.__dict__[_KEY] = result
+    return result
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _list_spans(doc: Doc, *codes: str) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for code in codes for m in doc.matches_for(code)]
+
+
+@register
+class KnownMisspelling(TermRule):
+    code = "ZW201"
+    name = "known-misspelling"
+    category = "typo"
+    severity = "warning"
+    summary = "常见错别字（词表）：再接再励、一如继往、部暑、截止+日期……"
+    doc = (
+        "Finds misspellings of fixed words and idioms from the curated list dictionaries/typos.toml "
+        "(再接再励 -> 再接再厉, 一如继往 -> 一如既往, 部暑 -> 部署, 按装 -> 安装, 截止2023年底 -> 截至2023年底). "
+        "Inspectors count 疑似错别字 against an account more often than any other error. The fix is marked "
+        "safe only for entries whose replacement is unambiguous (fix_safe in the list)."
+    )
+    fix_safe = False
+
+
+@register
+class IdiomVariant(Rule):
+    code = "ZW202"
+    name = "idiom-variant"
+    category = "typo"
+    severity = "warning"
+    summary = "成语用字错误：与词典成语只差一个音同/形近字"
+    doc = (
+        "Finds a four-character string that differs from an idiom of jieba's dictionary (pos i) in one "
+        "character, the two characters being homophones or similar in shape, when the string itself is "
+        "not a word at least a tenth as frequent as the idiom (美仑美奂 -> 美轮美奂, 迫不急待 -> 迫不及待). "
+        "Not a safe fix: an editor confirms."
+    )
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        listed = _list_spans(doc, "ZW201")
+        min_score = float(doc.option(self.code, "min-score", 3.0))
+        for s in _analysis(doc)["ZW202"]:
+            if s.score < min_score or _overlaps(listed, s.start, s.end):
+                continue
+            yield Issue(s.start, s.end, f"成语“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字误用）",
+                        [s.right], severity="warning" if s.score >= 5 else "info")
+
+
+@register
+class CharConfusion(Rule):
+    code = "ZW203"
+    name = "char-confusion"
+    category = "typo"
+    severity = "warning"
+    summary = "疑似错别字：音同/形近字替换后成为常用词（语言模型评分）"
+    doc = (
+        "Finds a character that no dictionary word covers and whose homophone or look-alike "
+        "(pycorrector's same_pinyin/same_stroke) turns it and its neighbours into a frequent word; the "
+        "substitution is scored by a word-unigram language model built from jieba's and pycorrector's "
+        "frequency lists plus the 公文 lexicon dictionaries/typos_lexicon.txt (朋唷 -> 朋友, 部暑 -> 部署). "
+        "Names (the dictionaries' person and place names, a character after a common surname) are never "
+        "suspects; add local names to `allow` in the config. Confident findings are warnings, weaker ones "
+        "info. Options: [tool.zwlint.rules.ZW203] min-score (default 8), warn-score (10). Not a safe fix."
+    )
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        min_score = float(doc.option(self.code, "min-score", 8.0))
+        warn_score = float(doc.option(self.code, "warn-score", 10.0))
+        analysis = _analysis(doc)
+        other = _list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in analysis["ZW202"]]
+        for s in analysis["ZW203"]:
+            if s.score < min_score or _overlaps(other, s.start, s.end):
+                continue
+            yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字误用）",
+                        [s.right], severity="warning" if s.score >= warn_score else "info")
+
+
+@register
+class Duplicated(Rule):
+    code = "ZW204"
+    name = "duplicated-char-word"
+    category = "typo"
+    severity = "warning"
+    summary = "字词重复：的的、落实落实、落到实处处"
+    doc = (
+        "Finds a word of two to four characters written twice in a row (落实落实), a doubled function "
+        "character that no dictionary word explains (的的, 在在; 不了了之 and 是是非非 are fine), and a "
+        "word whose last character is repeated at the end of a clause (落到实处处。). The suggestion drops "
+        "the repetition; not marked safe because a reduplication may be intended."
+    )
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        for s in _analysis(doc)["ZW204"]:
+            yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑似重复，应为“{s.right}”", [s.right],
+                        severity="warning" if s.score >= 10 else "info")
+
+
+@register
+class DeDiDe(TermRule):
+    code = "ZW205"
+    name = "de-di-de"
+    category = "typo"
+    severity = "warning"
+    summary = "“的、地、得”误用（只报无歧义的搭配）"
+    doc = (
+        "Finds 的/地/得 used in place of one another in unambiguous patterns from "
+        "dictionaries/typos_de.toml: an adverbial before a work verb takes 地 (扎实的推进 -> 扎实地推进), "
+        "a degree complement takes 得 (做的很好 -> 做得很好). Not a safe fix."
+    )
+
+
+@register
+class TraditionalInSimplified(Rule):
+    code = "ZW206"
+    name = "traditional-in-simplified"
+    category = "typo"
+    severity = "warning"
+    fix_safe = True
+    summary = "简体文本中夹杂繁体字"
+    doc = (
+        "Finds traditional characters (outside GB2312) inside a text written in simplified characters, "
+        "such as 發展 in a simplified post (-> 发展). A text that is mostly traditional (more than one "
+        "character in ten) is left alone. The fix replaces each character by OpenCC's simplified form and "
+        "is marked safe."
+    )
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        if doc.folded == doc.text:
+            return
+        from lint.typo.detect import traditional
+
+        for s in traditional(doc.text, doc.folded):
+            yield Issue(s.start, s.end, f"简体文本中出现繁体字“{s.wrong}”，应为“{s.right}”", [s.right])
+
+
+@register
+class NeuralTypo(Rule):
+    code = "ZW210"
+    name = "neural-typo"
+    category = "typo"
+    severity = "info"
+    summary = "MacBERT 纠错模型发现的疑似错别字（可选，需安装 neural 扩展并指定本地模型）"
+    doc = (
+        "When the `neural` extra (torch, transformers) is installed and a local MacBERT-CSC model "
+        "directory is configured ([tool.zwlint.rules.ZW210] model = \"path\", or the environment variable "
+        "ZWLINT_MACBERT_MODEL), every text is also corrected by pycorrector's MacBertCorrector and each "
+        "changed character is reported (info). Without a model the rule does nothing. Not a safe fix."
+    )
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        model_dir = doc.option(self.code, "model") or os.environ.get("ZWLINT_MACBERT_MODEL")
+        if not model_dir or not _has_han(doc.text):
+            return
+        from lint.typo.neural import neural_suspects
+
+        threshold = float(doc.option(self.code, "threshold", 0.7))
+        for start, end, wrong, right in neural_suspects(str(model_dir), doc.folded, threshold):
+            yield Issue(start, end, f"“{doc.text[start:end]}”疑为“{right}”（纠错模型）", [right])

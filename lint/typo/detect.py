@@ -1,0 +1,287 @@
+"""Finding suspected typos in a text with the TypoModel.
+
+All functions take the folded text (traditional folded to simplified, same offsets as the
+original) and return Suspect objects with offsets into it.
+
+Character confusions (ZW203). A character that no dictionary word covers ("orphan") is a
+suspect when one of its confusable characters (same pinyin, similar shape) turns it and its
+neighbours into a dictionary word. The local window (up to 4 characters each side, within
+the clause) is then segmented with the word-unigram LM before and after the substitution;
+the log-probability gain, minus a prior for the kind of confusion, is the confidence.
+Person and place names (the dictionaries' nr/ns words and pycorrector's names) and
+characters right after a common surname are never suspects.
+
+Idiom variants (ZW202). A four-character string that is not itself a frequent word and
+differs from a jieba idiom in one character, the two characters being confusable.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from lint.typo.resources import SURNAMES, TypoModel, is_han
+
+# A word covers its characters (they are no suspects) from this frequency on; rarer entries
+# of the dictionaries include misspellings (再接再励 3).
+COVER_MIN = 10
+# Characters this frequent as one-character words (的 和 是 在 ...) are not suspects: their
+# confusions (的/地/得, 在/再) need grammar, not a dictionary.
+STANDALONE_MIN = 20000
+NUMERALS = set("一二三四五六七八九十百千万亿两零〇")
+WINDOW = 4
+# log-prior of each kind of confusion (same-tone homophones are the commonest typos).
+PRIOR = {"音同": 0.0, "形近": -1.0, "音近": -2.0}
+UNKNOWN_CHAR = -math.log(10)  # relative to a frequency of 1
+
+
+@dataclass
+class Suspect:
+    start: int
+    end: int
+    wrong: str
+    right: str
+    kind: str
+    score: float
+    code: str
+
+
+def _runs(text: str):
+    """(start, end) of the runs of Han characters."""
+    start = None
+    for i, ch in enumerate(text):
+        if "\u4e00" <= ch <= "\u9fff":
+            if start is None:
+                start = i
+        elif start is not None:
+            yield start, i
+            start = None
+    if start is not None:
+        yield start, len(text)
+
+
+def segment_score(model: TypoModel, s: str) -> float:
+    """Best log-probability of `s` under the word-unigram model (Viterbi)."""
+    freq = model.freq
+    log_total = model.log_total
+    n = len(s)
+    best = [0.0] + [-1e18] * n
+    for j in range(1, n + 1):
+        top = -1e18
+        for k in range(1, min(6, j) + 1):
+            f = freq.get(s[j - k : j])
+            if f is None:
+                if k == 1:
+                    v = best[j - 1] + UNKNOWN_CHAR - log_total
+                    if v > top:
+                        top = v
+                continue
+            v = best[j - k] + math.log(f) - log_total
+            if v > top:
+                top = v
+        best[j] = top
+    return best[n]
+
+
+def coverage(model: TypoModel, text: str):
+    """Per character: covered by a frequent word of >= 2 characters; inside a name."""
+    n = len(text)
+    covered = bytearray(n)
+    named = bytearray(n)
+    words = model.words
+    freq = model.freq
+    names = model.names
+    matches = model.automaton.find_overlapping(text)
+    for s, e, pid in matches:
+        w = words[pid]
+        if w in names:
+            named[s:e] = b"\x01" * (e - s)
+            covered[s:e] = b"\x01" * (e - s)
+        elif freq[w] >= COVER_MIN:
+            covered[s:e] = b"\x01" * (e - s)
+    return covered, named, matches
+
+
+def char_confusions(model: TypoModel, text: str, covered, named) -> list[Suspect]:
+    freq = model.freq
+    targets = model.targets
+    out: list[Suspect] = []
+    for rs, re_ in _runs(text):
+        if re_ - rs < 2:
+            continue
+        for i in range(rs, re_):
+            if covered[i]:
+                continue
+            ch = text[i]
+            if freq.get(ch, 0) >= STANDALONE_MIN or ch in NUMERALS:
+                continue
+            # names: a character right after a surname that is itself uncovered
+            if i > rs and text[i - 1] in SURNAMES and not covered[i - 1]:
+                continue
+            if i > rs + 1 and text[i - 2] in SURNAMES and not covered[i - 2] and not covered[i - 1]:
+                continue
+            found: dict[str, tuple[int, int, int]] = {}
+            for length in (2, 3, 4):
+                for a in range(max(rs, i - length + 1), min(i, re_ - length) + 1):
+                    b = a + length
+                    chars = targets.get(text[a:i] + "*" + text[i + 1 : b])
+                    if not chars:
+                        continue
+                    for c in chars:
+                        f = freq[text[a:i] + c + text[i + 1 : b]]
+                        if c not in found or f > found[c][2]:
+                            found[c] = (a, b, f)
+            if not found:
+                continue
+            best = None
+            lo = max(rs, i - WINDOW)
+            hi = min(re_, i + WINDOW + 1)
+            orig = text[lo:hi]
+            base = None
+            for c, target in found.items():
+                kind = _confusable(model, c, ch)
+                if kind is None:
+                    continue
+                if base is None:
+                    base = segment_score(model, orig)
+                corr = text[lo:i] + c + text[i + 1 : hi]
+                gain = segment_score(model, corr) - base + PRIOR[kind]
+                if best is None or gain > best[0]:
+                    best = (gain, c, kind, target)
+            if best is None:
+                continue
+            gain, c, kind, (a, b, _f) = best
+            out.append(Suspect(a, b, text[a:b], text[a:i] + c + text[i + 1 : b], kind, gain, "ZW203"))
+    return out
+
+
+def _confusable(model: TypoModel, right: str, wrong: str) -> str | None:
+    if wrong in model.homophones.get(right, "") or right in model.homophones.get(wrong, ""):
+        return "音同"
+    if wrong in model.shapes.get(right, "") or right in model.shapes.get(wrong, ""):
+        return "形近"
+    if wrong in model.homophones_tone.get(right, "") or right in model.homophones_tone.get(wrong, ""):
+        return "音近"
+    return None
+
+
+def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
+    idioms = model.idioms
+    masks = model.idiom_masks
+    freq = model.freq
+    out: list[Suspect] = []
+    for rs, re_ in _runs(text):
+        for j in range(rs, re_ - 3):
+            w = text[j : j + 4]
+            if w in idioms or named[j]:
+                continue
+            fw = freq.get(w, 0)
+            for k in range(4):
+                cands = masks.get(w[:k] + "*" + w[k + 1 :])
+                if not cands:
+                    continue
+                for idiom in cands:
+                    fi = idioms[idiom]
+                    if fw * 10 >= fi:
+                        continue
+                    kind = _confusable(model, idiom[k], w[k])
+                    if kind is None:
+                        continue
+                    score = math.log(fi / (fw + 1)) + PRIOR[kind]
+                    out.append(Suspect(j, j + 4, w, idiom, kind, score, "ZW202"))
+    return out
+
+
+# Characters whose doubling is a typo unless a dictionary word covers the pair
+# (的的, 了了 but 不了了之, 是是 but 是是非非, 在在 ...).
+DOUBLE_FUNCTION = set("的了是在和与及对把被将于从向就也都还又并而之以其所由为地得着过")
+
+
+def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
+    """Doubled characters and words: 落实落实, 的的, 落到实处处。"""
+    freq = model.freq
+    words = model.words
+    out: list[Suspect] = []
+    n = len(text)
+    pair_covered: set[int] = set()  # i such that a word of the dictionary covers [i, i+2)
+    pair_covered_long: set[int] = set()  # ... a word of three or more characters
+    ends_at: dict[int, int] = {}  # end -> longest frequent word of >= 2 chars ending there
+    for s, e, pid in matches:
+        if e - s > 2 or (e - s == 2 and freq[words[pid]] >= COVER_MIN):
+            for i in range(s, e - 1):
+                if text[i] == text[i + 1]:
+                    pair_covered.add(i)
+                    if e - s > 2:
+                        pair_covered_long.add(i)
+        if e - s >= 2 and freq[words[pid]] >= 20:
+            ends_at[e] = max(ends_at.get(e, 0), e - s)
+    i = 0
+    while i < n - 1:
+        ch = text[i]
+        if not is_han(ch):
+            i += 1
+            continue
+        # repeated words of 2-4 characters
+        hit = False
+        for length in (4, 3, 2):
+            if i + 2 * length <= n and text[i : i + length] == text[i + length : i + 2 * length]:
+                w = text[i : i + length]
+                if (
+                    freq.get(w, 0) >= 100
+                    and w + w not in freq
+                    and not w.startswith("一")
+                    and all(is_han(c) for c in w)
+                    and text[i + 2 * length : i + 3 * length] != w
+                    and (i == 0 or text[i - length : i] != w)
+                ):
+                    out.append(Suspect(i, i + 2 * length, w + w, w, "重复", 10.0, "ZW204"))
+                    i += 2 * length
+                    hit = True
+                    break
+        if hit:
+            continue
+        if text[i + 1] == ch and (i + 2 >= n or text[i + 2] != ch) and (i == 0 or text[i - 1] != ch):
+            after = text[i + 2] if i + 2 < n else ""
+            clause_end = not after or not is_han(after)
+            if ch in DOUBLE_FUNCTION and i not in pair_covered:
+                out.append(Suspect(i, i + 2, ch + ch, ch, "重复", 10.0, "ZW204"))
+                i += 2
+                continue
+            # a frequent word ending in ch, then ch again at the end of a clause (落到实处处。)
+            if (
+                clause_end
+                and ends_at.get(i + 1, 0) >= 2
+                and i not in pair_covered_long
+                and text[i + 1 - ends_at[i + 1] : i + 2] not in freq
+            ):
+                out.append(Suspect(i, i + 2, ch + ch, ch, "重复", 8.0, "ZW204"))
+                i += 2
+                continue
+        i += 1
+    return out
+
+
+def traditional(text: str, folded: str) -> list[Suspect]:
+    """Traditional characters in a text that is otherwise simplified."""
+    from lint.typo.resources import is_simplified_char
+
+    han = 0
+    trad: list[int] = []
+    for i, (a, b) in enumerate(zip(text, folded)):
+        if "\u4e00" <= a <= "\u9fff":
+            han += 1
+            if a != b and not is_simplified_char(a):
+                trad.append(i)
+    # a traditional text (or a garbled conversion) is not "mixed": leave it alone
+    if not trad or han < 20 or len(trad) * 10 > han:
+        return []
+    out: list[Suspect] = []
+    run_start = prev = trad[0]
+    for i in trad[1:] + [None]:
+        if i is not None and i == prev + 1:
+            prev = i
+            continue
+        out.append(Suspect(run_start, prev + 1, text[run_start : prev + 1], folded[run_start : prev + 1],
+                           "繁体", 10.0, "ZW206"))
+        if i is not None:
+            run_start = prev = i
+    return out

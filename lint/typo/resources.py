@@ -1,0 +1,239 @@
+"""The typo model: everything the typo rules derive from data zwlint's dependencies ship.
+
+Sources (read from the installed packages, never downloaded, never imported as modules):
+- jieba/dict.txt: 349,046 words with frequency and part of speech (the lexicon and the
+  unigram language model; pos `i` marks idioms, `nr*` person names, `ns` place names);
+- pycorrector/data/word_freq.txt: 583,280 words with frequency; the simplified words that
+  jieba lacks are added;
+- pycorrector/data/person_name.txt: 13,660 person names (covered, never corrected);
+- pycorrector/data/same_pinyin.txt, same_stroke.txt: the confusion sets (same pinyin with
+  the same tone, same pinyin with another tone, similar shape).
+
+The derived TypoModel (about 30 MB pickled: a dict of ~350k words, a character-wise
+double-array Aho-Corasick automaton over them, the confusion sets and an index of idiom
+variants) is built on first use in ~5 s and cached in lint.text.normalize.cache_dir();
+later runs load it in ~0.2 s. `python tools/build_typo_model.py` builds it ahead of time
+and prints its statistics. Nothing of it is stored in the repository or the wheel.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import math
+import os
+import pickle
+from dataclasses import dataclass, field
+
+MODEL_VERSION = "4"
+LEXICON_FILE = "typos_lexicon.txt"  # the 公文 lexicon in dictionaries/
+# Corrections must produce a word at least this frequent (jieba's scale).
+TARGET_MIN = 50
+
+# The hundred most common Chinese surnames (公安部户籍人口统计), for the name heuristics.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐"
+)
+
+
+def package_dir(name: str) -> str:
+    """Where an installed package lives, found without importing it (pycorrector's
+    __init__ imports torch)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"package {name} is not installed")
+    return list(spec.submodule_search_locations)[0]
+
+
+def source_files() -> dict[str, str]:
+    pyc = os.path.join(package_dir("pycorrector"), "data")
+    from lint.terms.lists import default_list_dirs
+
+    files = {
+        "jieba": os.path.join(package_dir("jieba"), "dict.txt"),
+        "word_freq": os.path.join(pyc, "word_freq.txt"),
+        "person_name": os.path.join(pyc, "person_name.txt"),
+        "same_pinyin": os.path.join(pyc, "same_pinyin.txt"),
+        "same_stroke": os.path.join(pyc, "same_stroke.txt"),
+    }
+    for d in default_list_dirs():
+        if os.path.isfile(os.path.join(d, LEXICON_FILE)):
+            files["lexicon"] = os.path.join(d, LEXICON_FILE)
+    return files
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@functools.cache
+def is_simplified_char(ch: str) -> bool:
+    """True for a character of the GB2312 set (the simplified characters in common use)."""
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _simplified_word(w: str) -> bool:
+    return all(is_han(c) and is_simplified_char(c) for c in w)
+
+
+@dataclass
+class TypoModel:
+    freq: dict[str, int]  # word -> frequency (jieba scale)
+    total: int
+    names: frozenset  # person and place names (jieba nr*/ns, pycorrector person_name)
+    idioms: dict[str, int]  # 4-character idioms (jieba pos i) -> frequency
+    idiom_masks: dict[str, tuple[str, ...]]  # idiom with one character masked as "*" -> idioms
+    homophones: dict[str, str]  # same pinyin, same tone
+    homophones_tone: dict[str, str]  # same pinyin, another tone
+    shapes: dict[str, str]  # similar shape
+    targets: dict[str, str] = field(default_factory=dict)  # word with one char masked as "*" -> the chars
+    automaton: object = None  # CharwiseDoubleArrayAhoCorasick over words of >= 2 characters
+    words: list = field(default_factory=list)  # automaton pattern id -> word
+    log_total: float = 0.0
+
+    def logp(self, word: str) -> float | None:
+        f = self.freq.get(word)
+        if f is None:
+            return None
+        return math.log(f) - self.log_total
+
+    def confusions(self, ch: str) -> list[tuple[str, str]]:
+        """Characters an editor may have typed instead of `ch`, with the kind of confusion."""
+        out = []
+        seen = {ch}
+        for kind, table in (("音同", self.homophones), ("形近", self.shapes), ("音近", self.homophones_tone)):
+            for c in table.get(ch, ""):
+                if c not in seen:
+                    seen.add(c)
+                    out.append((c, kind))
+        return out
+
+
+def _read_confusions(path_pinyin: str, path_stroke: str):
+    same, tone, shapes = {}, {}, {}
+    with open(path_pinyin, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or len(parts[0]) != 1:
+                continue
+            ch = parts[0]
+            same[ch] = "".join(c for c in parts[1] if c != ch and is_simplified_char(c))
+            if len(parts) > 2:
+                tone[ch] = "".join(c for c in parts[2] if c != ch and is_simplified_char(c))
+    groups: dict[str, set] = {}
+    with open(path_stroke, encoding="utf-8") as fh:
+        for line in fh:
+            chars = [c for c in line.split() if len(c) == 1 and is_simplified_char(c)]
+            for c in chars:
+                groups.setdefault(c, set()).update(x for x in chars if x != c)
+    shapes = {c: "".join(sorted(s)) for c, s in groups.items()}
+    return same, tone, shapes
+
+
+def build_model() -> TypoModel:
+    import daachorse
+
+    files = source_files()
+    freq: dict[str, int] = {}
+    names: set[str] = set()
+    idioms: dict[str, int] = {}
+    with open(files["jieba"], encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            w, f = parts[0], int(parts[1])
+            pos = parts[2] if len(parts) > 2 else ""
+            if not _simplified_word(w):
+                continue
+            freq[w] = max(f, freq.get(w, 0))
+            if pos.startswith("nr") or pos == "ns":
+                names.add(w)
+            elif pos == "i" and len(w) == 4:
+                idioms[w] = f
+    with open(files["word_freq"], encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2 or parts[0] in freq or not _simplified_word(parts[0]):
+                continue
+            freq[parts[0]] = int(parts[1])
+    with open(files["person_name"], encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts and 2 <= len(parts[0]) <= 4 and _simplified_word(parts[0]):
+                names.add(parts[0])
+                freq.setdefault(parts[0], 3)
+    if "lexicon" in files:
+        with open(files["lexicon"], encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if not parts or parts[0].startswith("#") or not _simplified_word(parts[0]):
+                    continue
+                f = int(parts[1]) if len(parts) > 1 else 1000
+                freq[parts[0]] = max(f, freq.get(parts[0], 0))
+    same, tone, shapes = _read_confusions(files["same_pinyin"], files["same_stroke"])
+    masks: dict[str, list[str]] = {}
+    for w in idioms:
+        for k in range(4):
+            masks.setdefault(w[:k] + "*" + w[k + 1 :], []).append(w)
+    targets: dict[str, str] = {}
+    for w, f in freq.items():
+        if 2 <= len(w) <= 4 and f >= TARGET_MIN and w not in names:
+            for k in range(len(w)):
+                key = w[:k] + "*" + w[k + 1 :]
+                targets[key] = targets.get(key, "") + w[k]
+    words = [w for w in freq if len(w) >= 2]
+    automaton = daachorse.CharwiseDoubleArrayAhoCorasick(words)
+    total = sum(freq.values())
+    return TypoModel(
+        freq=freq,
+        total=total,
+        names=frozenset(names),
+        idioms=idioms,
+        idiom_masks={k: tuple(v) for k, v in masks.items()},
+        homophones=same,
+        homophones_tone=tone,
+        shapes=shapes,
+        targets=targets,
+        automaton=automaton,
+        words=words,
+        log_total=math.log(total),
+    )
+
+
+def model_path() -> str:
+    from lint.text.normalize import cache_dir
+
+    h = hashlib.sha256(MODEL_VERSION.encode())
+    for name, path in sorted(source_files().items()):
+        st = os.stat(path)
+        h.update(f"{name}:{path}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return os.path.join(cache_dir(), f"typo-model-{h.hexdigest()[:20]}.pickle")
+
+
+@functools.cache
+def typo_model() -> TypoModel:
+    """The model, from the on-disk cache when the source files did not change."""
+    path = model_path()
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    model = build_model()
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as fh:
+            pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return model

@@ -1,0 +1,184 @@
+"""疑似错别字 rules ZW201-ZW210."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from lint.config import Config
+from lint.engine import Linter
+from lint.model import Post
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(Config(select=["typo"]))
+
+
+def find(linter: Linter, text: str, rule: str | None = None):
+    return [f for f in linter.check_post(Post(content=text)) if rule is None or f.rule == rule]
+
+
+# ZW201 known misspellings --------------------------------------------------------------
+
+def test_known_misspelling_is_reported_with_its_fix(linter):
+    [f] = find(linter, "希望大家再接再励，争取更大成绩。", "ZW201")
+    assert f.text == "再接再励"
+    assert f.suggestions == ["再接再厉"]
+    assert f.fix_safe
+
+
+def test_correct_spelling_is_not_reported(linter):
+    assert find(linter, "希望大家再接再厉，一如既往地做好工作。") == []
+
+
+def test_jiezhi_before_a_date_should_be_jiezhi_zhi(linter):
+    [f] = find(linter, "截止2023年底，全市共完成改造项目12个。", "ZW201")
+    assert f.text == "截止" and f.suggestions == ["截至"]
+
+
+def test_jiezhi_without_a_date_is_fine(linter):
+    assert find(linter, "报名截止日期为5月1日，逾期不再受理。", "ZW201") == []
+
+
+def test_context_exception_keeps_quanbu_shujia(linter):
+    assert find(linter, "学生全部暑假期间参加社会实践。", "ZW201") == []
+    assert [f.text for f in find(linter, "认真部暑安全生产工作。", "ZW201")] == ["部暑"]
+
+
+def test_anzhuang_before_zhuangxiu_is_not_a_typo(linter):
+    assert find(linter, "费用按装修面积计算。", "ZW201") == []
+    assert [f.suggestions for f in find(linter, "工人正在按装空调。", "ZW201")] == [["安装"]]
+
+
+# ZW202 idiom variants --------------------------------------------------------------------
+
+def test_idiom_variant_from_the_dictionary_is_reported(linter):
+    [f] = find(linter, "做任何事情都要持之以衡，久久为功。", "ZW202")
+    assert f.text == "持之以衡" and f.suggestions == ["持之以恒"]
+
+
+def test_correct_idiom_is_not_a_variant(linter):
+    assert find(linter, "做任何事情都要持之以恒，久久为功。", "ZW202") == []
+
+
+def test_listed_misspelling_is_not_reported_twice(linter):
+    found = find(linter, "大家迫不急待地走进会场。")
+    assert [f.rule for f in found] == ["ZW201"]
+
+
+# ZW203 character confusions --------------------------------------------------------------
+
+def test_homophone_that_breaks_a_word_is_reported(linter):
+    [f] = find(linter, "这次会义很重要。", "ZW203")
+    assert f.text == "会义" and f.suggestions == ["会议"]
+    assert f.severity in ("warning", "info")
+
+
+def test_clean_sentence_has_no_char_confusion(linter):
+    assert find(linter, "这次会议很重要，各部门要认真贯彻落实。", "ZW203") == []
+
+
+def test_person_names_are_not_corrected(linter):
+    assert find(linter, "会议由张爱文主持，李建国同志讲话。") == []
+
+
+def test_allow_list_silences_a_local_name():
+    text = "这次会义很重要。"
+    assert find(Linter(Config(select=["typo"])), text, "ZW203")
+    assert find(Linter(Config(select=["typo"], allow=["会义"])), text, "ZW203") == []
+
+
+def test_min_score_option_raises_the_bar():
+    strict = Linter(Config(select=["typo"], options={"ZW203": {"min-score": 99}}))
+    assert find(strict, "这次会义很重要。", "ZW203") == []
+
+
+# ZW204 duplicates ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,dup,fix", [
+    ("我们的的目标是建设美丽乡村。", "的的", "的"),
+    ("各单位要把工作落到实处处。", "处处", "处"),
+    ("要认真落实落实各项措施。", "落实落实", "落实"),
+])
+def test_duplicated_char_or_word(linter, text, dup, fix):
+    [f] = find(linter, text, "ZW204")
+    assert f.text == dup and f.suggestions == [fix]
+
+
+@pytest.mark.parametrize("text", [
+    "这种问题不能不了了之。",
+    "他处处以身作则，常常加班。",
+    "发展全过程人民民主。",
+    "要明辨是是非非。",
+])
+def test_legitimate_reduplication_is_fine(linter, text):
+    assert find(linter, text, "ZW204") == []
+
+
+# ZW205 的/地/得 ---------------------------------------------------------------------------
+
+def test_adverbial_de_should_be_di(linter):
+    [f] = find(linter, "各地扎实的推进乡村振兴。", "ZW205")
+    assert f.text == "的" and f.suggestions == ["地"]
+
+
+def test_complement_de(linter):
+    [f] = find(linter, "这项工作做的很好。", "ZW205")
+    assert f.text == "的" and f.suggestions == ["得"]
+    assert find(linter, "这项工作做得很好，扎实地推进。", "ZW205") == []
+
+
+# ZW206 traditional characters ------------------------------------------------------------
+
+def test_traditional_characters_in_simplified_text(linter):
+    found = find(linter, "今年我市經濟发展取得新成效，全市上下共同努力，各项工作稳步推进。", "ZW206")
+    assert [(f.text, f.suggestions) for f in found] == [("經濟", ["经济"])]
+    assert found[0].fix_safe
+
+
+def test_traditional_text_is_left_alone(linter):
+    assert find(linter, "今年我市經濟發展取得新成效，全市上下共同努力，各項工作穩步推進。", "ZW206") == []
+
+
+# clean government text -------------------------------------------------------------------
+
+def test_few_false_alarms_on_seeds_and_clean_text(linter, seeds, clean):
+    chars = found = 0
+    for text in list(seeds.values()) + clean[:2000]:
+        chars += len(text)
+        found += len(find(linter, text))
+    assert found * 10000 / chars <= 2.0
+
+
+# ZW210 neural back-end -------------------------------------------------------------------
+
+def test_neural_rule_is_silent_without_a_model(linter):
+    assert find(linter, "这次会义很重要。", "ZW210") == []
+
+
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None,
+                    reason="torch is not installed (pip install torch==2.13.0 then '.[neural]')")
+def test_neural_backend_loads_a_local_macbert_model(tmp_path):
+    import torch
+    from transformers import BertConfig, BertForMaskedLM
+
+    chars = list("这次会议义很重要。")
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + sorted(set(chars))
+    (tmp_path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, max_position_embeddings=64)
+    torch.manual_seed(0)
+    BertForMaskedLM(config).save_pretrained(tmp_path)
+    from transformers import BertTokenizerFast
+
+    BertTokenizerFast(vocab_file=str(tmp_path / "vocab.txt")).save_pretrained(tmp_path)
+
+    from lint.typo.neural import neural_suspects
+
+    # a random model proposes arbitrary characters; with threshold 0 every changed character
+    # is reported, each with a one-character suggestion from the vocabulary
+    found = neural_suspects(str(tmp_path), "这次会义很重要。", 0.0)
+    assert all(e - s == 1 and r in vocab for s, e, w, r in found)
+    linter = Linter(Config(select=["ZW210"], options={"ZW210": {"model": str(tmp_path), "threshold": 0.0}}))
+    assert [f.rule for f in find(linter, "这次会义很重要。")] == ["ZW210"] * len(found)
