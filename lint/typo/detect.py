@@ -27,6 +27,7 @@ COVER_MIN = 10
 # Characters this frequent as one-character words (的 和 是 在 ...) are not suspects: their
 # confusions (的/地/得, 在/再) need grammar, not a dictionary.
 STANDALONE_MIN = 20000
+STANDALONE_PENALTY: float | None = -3.0  # None: never suspects
 NUMERALS = set("一二三四五六七八九十百千万亿两零〇")
 WINDOW = 4
 # log-prior of each kind of confusion (same-tone homophones are the commonest typos).
@@ -112,7 +113,10 @@ def char_confusions(model: TypoModel, text: str, covered, named) -> list[Suspect
             if covered[i]:
                 continue
             ch = text[i]
-            if freq.get(ch, 0) >= STANDALONE_MIN or ch in NUMERALS:
+            if ch in NUMERALS:
+                continue
+            extra = STANDALONE_PENALTY if freq.get(ch, 0) >= STANDALONE_MIN else 0.0
+            if extra is None:
                 continue
             # names: a character right after a surname that is itself uncovered
             if i > rs and text[i - 1] in SURNAMES and not covered[i - 1]:
@@ -144,7 +148,7 @@ def char_confusions(model: TypoModel, text: str, covered, named) -> list[Suspect
                 if base is None:
                     base = segment_score(model, orig)
                 corr = text[lo:i] + c + text[i + 1 : hi]
-                gain = segment_score(model, corr) - base + PRIOR[kind]
+                gain = segment_score(model, corr) - base + PRIOR[kind] + extra
                 if best is None or gain > best[0]:
                     best = (gain, c, kind, target)
             if best is None:
