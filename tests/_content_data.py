@@ -3,6 +3,7 @@ next to the repository (../shared) or next to a worktree's parent (../../shared)
 tests measure false alarms from a worktree too. Tests skip when the data is absent."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -47,3 +48,18 @@ def clean_sents() -> list[str]:
     if not sents:
         pytest.skip("shared clean sentences not present")
     return sents
+
+
+@functools.cache
+def _clean_findings() -> tuple:
+    from lint import check_text
+
+    return tuple((s, tuple(check_text(s))) for s in clean_sentences())
+
+
+@pytest.fixture(scope="session")
+def clean_findings() -> tuple:
+    """(sentence, findings) for every clean sentence, linted once per test run."""
+    if not clean_sentences():
+        pytest.skip("shared clean sentences not present")
+    return _clean_findings()

@@ -1,6 +1,6 @@
 from datetime import date
 
-from _content_data import clean_sents, seed_docs  # noqa: F401  (fixtures)
+from _content_data import clean_findings, seed_docs  # noqa: F401  (fixtures)
 from lint import check_text
 from lint.rules.dates import find_dates
 
@@ -85,8 +85,8 @@ def test_no_date_findings_on_seeds(seed_docs):
         assert hits == [], (name, [(f.rule, f.text) for f in hits])
 
 
-def test_no_date_findings_on_clean_sentences(clean_sents):
-    hits = [f.text for s in clean_sents for f in check_text(s) if f.category == "date"]
+def test_no_date_findings_on_clean_sentences(clean_findings):
+    hits = [f.text for s, fs in clean_findings for f in fs if f.category == "date"]
     assert hits == []
 
 
