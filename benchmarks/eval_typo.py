@@ -16,7 +16,8 @@ first suggestion applied when it has the span's length; other findings mark thei
 - pycorrector-style sentence correction (pycorrector/utils/eval: TP = an erroneous sentence
   corrected exactly, FP = a correct sentence changed), the way its published Kenlm-CSC and
   MacBERT figures were computed;
-- character-level detection P, R, F1.
+- character-level detection and correction P, R, F1 (a flagged character is a detection; a
+  correction when the suggested character is the target's).
 """
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def evaluate(linter: Linter, rows) -> dict:
     s_det = s_cor = s_pred = s_gold = 0
     pc_tp = pc_fp = pc_fn = pc_tn = 0
     c_tp = c_pred = c_gold = 0
+    cc_tp = 0
     t0 = time.perf_counter()
     nchars = 0
     for src, tgt in rows:
@@ -111,6 +113,7 @@ def evaluate(linter: Linter, rows) -> dict:
         if gold:
             s_gold += 1
         c_tp += len(flagged & gold)
+        cc_tp += sum(1 for k in flagged & gold if pred[k] == tgt[k])
         c_pred += len(flagged)
         c_gold += len(gold)
         if pred == tgt:
@@ -129,6 +132,7 @@ def evaluate(linter: Linter, rows) -> dict:
         "cor": prf(s_cor, s_pred, s_gold),
         "pyc": prf(pc_tp, pc_tp + pc_fp, pc_tp + pc_fn),
         "char": prf(c_tp, c_pred, c_gold),
+        "charcor": prf(cc_tp, c_pred, c_gold),
         "chars_per_s": nchars / dt if dt else 0.0,
     }
 
@@ -199,7 +203,7 @@ def main() -> None:
     linter = Linter(Config(select=args.select.split(",")))
     linter.check_post(Post(content="预热：加载词典。"))
 
-    print(f"{'set':<14}{'n':>6}  {'sent-det P/R/F1':<20}{'sent-cor P/R/F1':<20}{'pyc-cor P/R/F1':<20}{'char-det P/R/F1':<20}")
+    print(f"{'set':<14}{'n':>6}  {'sent-det P/R/F1':<20}{'sent-cor P/R/F1':<20}{'pyc-cor P/R/F1':<20}{'char-det P/R/F1':<20}{'char-cor P/R/F1':<20}")
     for name in args.sets.split(","):
         path = SETS[name]()
         if not path.is_file():
@@ -210,7 +214,7 @@ def main() -> None:
             rows = rows[: args.limit]
         r = evaluate(linter, rows)
         cell = lambda t: "{:.3f}/{:.3f}/{:.3f}".format(*t)  # noqa: E731
-        print(f"{name:<14}{r['n']:>6}  {cell(r['det']):<20}{cell(r['cor']):<20}{cell(r['pyc']):<20}{cell(r['char']):<20}")
+        print(f"{name:<14}{r['n']:>6}  {cell(r['det']):<20}{cell(r['cor']):<20}{cell(r['pyc']):<20}{cell(r['char']):<20}{cell(r['charcor']):<20}")
     if args.no_fa:
         return
     print()

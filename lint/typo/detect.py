@@ -17,6 +17,7 @@ differs from a jieba idiom in one character, the two characters being confusable
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from lint.typo.resources import SURNAMES, TypoModel, is_han
@@ -123,6 +124,12 @@ def char_confusions(model: TypoModel, text: str, covered, named) -> list[Suspect
                 continue
             if i > rs + 1 and text[i - 2] in SURNAMES and not covered[i - 2] and not covered[i - 1]:
                 continue
+            # reduplicated verbs V一V (歇一歇, 看一看)
+            if i >= rs + 2 and text[i - 1] == "一" and text[i - 2] == ch:
+                continue
+            conf = model.confmap.get(ch)
+            if not conf:
+                continue
             found: dict[str, tuple[int, int, int]] = {}
             for length in (2, 3, 4):
                 for a in range(max(rs, i - length + 1), min(i, re_ - length) + 1):
@@ -131,6 +138,8 @@ def char_confusions(model: TypoModel, text: str, covered, named) -> list[Suspect
                     if not chars:
                         continue
                     for c in chars:
+                        if c not in conf:
+                            continue
                         f = freq[text[a:i] + c + text[i + 1 : b]]
                         if c not in found or f > found[c][2]:
                             found[c] = (a, b, f)
@@ -142,7 +151,7 @@ def char_confusions(model: TypoModel, text: str, covered, named) -> list[Suspect
             orig = text[lo:hi]
             base = None
             for c, target in found.items():
-                kind = _confusable(model, c, ch)
+                kind = conf.get(c)
                 if kind is None:
                     continue
                 if base is None:
@@ -159,27 +168,28 @@ def char_confusions(model: TypoModel, text: str, covered, named) -> list[Suspect
 
 
 def _confusable(model: TypoModel, right: str, wrong: str) -> str | None:
-    if wrong in model.homophones.get(right, "") or right in model.homophones.get(wrong, ""):
-        return "音同"
-    if wrong in model.shapes.get(right, "") or right in model.shapes.get(wrong, ""):
-        return "形近"
-    if wrong in model.homophones_tone.get(right, "") or right in model.homophones_tone.get(wrong, ""):
-        return "音近"
-    return None
+    return model.confmap.get(wrong, {}).get(right)
 
 
 def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
     idioms = model.idioms
     masks = model.idiom_masks
+    heads = model.idiom_heads
+    tails = model.idiom_tails
     freq = model.freq
     out: list[Suspect] = []
     for rs, re_ in _runs(text):
         for j in range(rs, re_ - 3):
+            # one substitution leaves either the first or the last two characters intact
+            head = text[j : j + 2] in heads
+            tail = text[j + 2 : j + 4] in tails
+            if not head and not tail:
+                continue
             w = text[j : j + 4]
             if w in idioms or named[j]:
                 continue
             fw = freq.get(w, 0)
-            for k in range(4):
+            for k in ((0, 1, 2, 3) if head and tail else (2, 3) if head else (0, 1)):
                 cands = masks.get(w[:k] + "*" + w[k + 1 :])
                 if not cands:
                     continue
@@ -197,6 +207,15 @@ def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
 
 # Characters whose doubling is a typo unless a dictionary word covers the pair
 # (的的, 了了 but 不了了之, 是是 but 是是非非, 在在 ...).
+# Positions where a unit of one to four Han characters is immediately repeated.
+_REPEAT = re.compile(r"(?=([\u4e00-\u9fff]{1,4})\1)")
+
+# Verbs whose ABAB reduplication is ordinary (研究研究, 恭喜恭喜): not reported.
+REDUPLICATED = set(
+    "恭喜 学习 研究 讨论 考虑 商量 休息 活动 锻炼 了解 认识 介绍 打扫 收拾 准备 比较 检查 调查 练习 "
+    "复习 整理 交流 沟通 放松 体验 感受 欣赏 享受 尝试 思考 关心 照顾 帮助 参观 谢谢 打听 琢磨 "
+    "合计 溜达 清理 梳理 分析 总结 反思 走动 聊聊 看看 说说 想想 试试 动动".split()
+)
 DOUBLE_FUNCTION = set("的了是在和与及对把被将于从向就也都还又并而之以其所由为地得着过")
 
 
@@ -209,6 +228,7 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
     pair_covered: set[int] = set()  # i such that a word of the dictionary covers [i, i+2)
     pair_covered_long: set[int] = set()  # ... a word of three or more characters
     ends_at: dict[int, int] = {}  # end -> longest frequent word of >= 2 chars ending there
+    starts: set[int] = set()  # starts of frequent words of >= 2 chars
     for s, e, pid in matches:
         if e - s > 2 or (e - s == 2 and freq[words[pid]] >= COVER_MIN):
             for i in range(s, e - 1):
@@ -218,12 +238,13 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
                         pair_covered_long.add(i)
         if e - s >= 2 and freq[words[pid]] >= 20:
             ends_at[e] = max(ends_at.get(e, 0), e - s)
-    i = 0
-    while i < n - 1:
-        ch = text[i]
-        if not is_han(ch):
-            i += 1
+            starts.add(s)
+    skip_until = 0
+    for m in _REPEAT.finditer(text):
+        i = m.start()
+        if i < skip_until:
             continue
+        ch = text[i]
         # repeated words of 2-4 characters
         hit = False
         for length in (4, 3, 2):
@@ -233,12 +254,13 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
                     freq.get(w, 0) >= 100
                     and w + w not in freq
                     and not w.startswith("一")
+                    and w not in REDUPLICATED
                     and all(is_han(c) for c in w)
                     and text[i + 2 * length : i + 3 * length] != w
                     and (i == 0 or text[i - length : i] != w)
                 ):
                     out.append(Suspect(i, i + 2 * length, w + w, w, "重复", 10.0, "ZW204"))
-                    i += 2 * length
+                    skip_until = i + 2 * length
                     hit = True
                     break
         if hit:
@@ -246,21 +268,21 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
         if text[i + 1] == ch and (i + 2 >= n or text[i + 2] != ch) and (i == 0 or text[i - 1] != ch):
             after = text[i + 2] if i + 2 < n else ""
             clause_end = not after or not is_han(after)
-            if ch in DOUBLE_FUNCTION and i not in pair_covered:
+            # 存在在, 实事求是是, 反对对, 不了了: the first ends a word, the second starts a phrase
+            if ch in DOUBLE_FUNCTION and i not in pair_covered and i + 1 not in ends_at and i + 1 not in starts:
                 out.append(Suspect(i, i + 2, ch + ch, ch, "重复", 10.0, "ZW204"))
-                i += 2
+                skip_until = i + 2
                 continue
             # a frequent word ending in ch, then ch again at the end of a clause (落到实处处。)
             if (
                 clause_end
+                and ch not in DOUBLE_FUNCTION
                 and ends_at.get(i + 1, 0) >= 2
                 and i not in pair_covered_long
                 and text[i + 1 - ends_at[i + 1] : i + 2] not in freq
             ):
                 out.append(Suspect(i, i + 2, ch + ch, ch, "重复", 8.0, "ZW204"))
-                i += 2
-                continue
-        i += 1
+                skip_until = i + 2
     return out
 
 

@@ -25,7 +25,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "4"
+MODEL_VERSION = "5"
 LEXICON_FILE = "typos_lexicon.txt"  # the 公文 lexicon in dictionaries/
 # Corrections must produce a word at least this frequent (jieba's scale).
 TARGET_MIN = 50
@@ -92,6 +92,9 @@ class TypoModel:
     homophones: dict[str, str]  # same pinyin, same tone
     homophones_tone: dict[str, str]  # same pinyin, another tone
     shapes: dict[str, str]  # similar shape
+    idiom_heads: frozenset = frozenset()  # first two characters of the idioms
+    idiom_tails: frozenset = frozenset()  # last two
+    confmap: dict[str, dict[str, str]] = field(default_factory=dict)  # char -> confusable char -> kind
     targets: dict[str, str] = field(default_factory=dict)  # word with one char masked as "*" -> the chars
     automaton: object = None  # CharwiseDoubleArrayAhoCorasick over words of >= 2 characters
     words: list = field(default_factory=list)  # automaton pattern id -> word
@@ -184,6 +187,13 @@ def build_model() -> TypoModel:
     for w in idioms:
         for k in range(4):
             masks.setdefault(w[:k] + "*" + w[k + 1 :], []).append(w)
+    confmap: dict[str, dict[str, str]] = {}
+    # both directions; a pair keeps its strongest kind (same tone > shape > other tone)
+    for kind, table in (("音近", tone), ("形近", shapes), ("音同", same)):
+        for ch, chars in table.items():
+            for c in chars:
+                confmap.setdefault(ch, {})[c] = kind
+                confmap.setdefault(c, {})[ch] = kind
     targets: dict[str, str] = {}
     for w, f in freq.items():
         if 2 <= len(w) <= 4 and f >= TARGET_MIN and w not in names:
@@ -202,6 +212,9 @@ def build_model() -> TypoModel:
         homophones=same,
         homophones_tone=tone,
         shapes=shapes,
+        idiom_heads=frozenset(w[:2] for w in idioms),
+        idiom_tails=frozenset(w[2:] for w in idioms),
+        confmap=confmap,
         targets=targets,
         automaton=automaton,
         words=words,
