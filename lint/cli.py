@@ -1,6 +1,7 @@
 """The `zwlint` command line."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from datetime import date
@@ -60,6 +61,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 @app.command()
 def check(
+    ctx: typer.Context,
     paths: List[str] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .jsonl .json .csv); - reads stdin."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity [default: error]."),
@@ -74,6 +76,14 @@ def check(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output [default: on a terminal]."),
 ):
     """Check posts and print every finding."""
+    # Start-up builds millions of long-lived objects (the cached automaton, the typo model):
+    # the cyclic collector would walk them again and again and free nothing, about a fifth of
+    # a pre-commit run (benchmarks/bench_startup.py). Off until the first input is linted;
+    # back on when the command ends, however it ends.
+    gc_paused = gc.isenabled()
+    if gc_paused:
+        gc.disable()
+        ctx.call_on_close(gc.enable)
     from lint.config import Config, ConfigError, discover_config, load_config_file
     from lint.engine import Linter
     from lint.fix import fix_records, fixed_text, unified_diff
@@ -129,6 +139,8 @@ def check(
         findings = []
         for post in src.posts:
             findings.extend(linter.check_post(post))
+        if gc_paused:
+            gc.enable()
         return FileResult(path=src.path, findings=findings, source=src.text if src.kind != "records" else None,
                           posts=src.posts)
 
