@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 
 import re
+from itertools import accumulate
 
 from lint.text.offsets import OffsetMap
 
@@ -29,6 +30,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # character before it with a lookbehind only there (twice as fast as starting with [Han]).
 _F = re.escape(_FILLERS)
 _FILLER_RUN = re.compile(f"[{_F}](?<=[{_HAN}][{_F}])[{_F}]*(?=[{_HAN}])")
+_FILLER_SPLIT = re.compile(f"({_FILLER_RUN.pattern})")
 
 
 def cache_dir() -> str:
@@ -118,17 +120,13 @@ class NormalizedText:
 
 def normalize(original: str) -> NormalizedText:
     folded = fold(original)
-    offsets = OffsetMap.identity()
-    pieces = []
-    last = 0
-    removed = 0
-    for m in _FILLER_RUN.finditer(folded):
-        start, end = m.span()
-        pieces.append(folded[last:start])
-        offsets.add_run(start - removed, end)
-        removed += end - start
-        last = end
-    if not pieces:
-        return NormalizedText(original, folded, folded, offsets)
-    pieces.append(folded[last:])
-    return NormalizedText(original, folded, "".join(pieces), offsets)
+    parts = _FILLER_SPLIT.split(folded)  # kept piece, removed run, kept piece, ...
+    if len(parts) == 1:
+        return NormalizedText(original, folded, folded, OffsetMap.identity())
+    kept = parts[0::2]
+    # Piece k starts in the squeezed text after the kept pieces before it, and in the
+    # original after those and the removed runs before it.
+    derived = list(accumulate(map(len, kept)))
+    source = list(accumulate(map(len, parts)))[1::2]
+    offsets = OffsetMap([0] + derived[:-1], [0] + source)
+    return NormalizedText(original, folded, "".join(kept), offsets)

@@ -10,11 +10,12 @@ from bisect import bisect_right
 
 
 class OffsetMap:
-    __slots__ = ("_derived", "_source")
+    __slots__ = ("_derived", "_source", "_arrays")
 
     def __init__(self, derived_starts: list[int] | None = None, source_starts: list[int] | None = None):
         self._derived = derived_starts or [0]
         self._source = source_starts or [0]
+        self._arrays = None
 
     @classmethod
     def identity(cls) -> "OffsetMap":
@@ -22,6 +23,7 @@ class OffsetMap:
 
     def add_run(self, derived_pos: int, source_pos: int) -> None:
         """Start a new run: derived_pos in the derived text comes from source_pos."""
+        self._arrays = None
         if self._derived[-1] == derived_pos:
             self._derived[-1] = derived_pos
             self._source[-1] = source_pos
@@ -48,8 +50,9 @@ class OffsetMap:
         """span_to_source over numpy arrays of non-empty spans (one binary search each, in C)."""
         import numpy as np
 
-        derived = np.asarray(self._derived, dtype=np.int64)
-        source = np.asarray(self._source, dtype=np.int64)
+        if self._arrays is None:
+            self._arrays = (np.asarray(self._derived, dtype=np.int64), np.asarray(self._source, dtype=np.int64))
+        derived, source = self._arrays
         k = np.searchsorted(derived, starts, side="right") - 1
         last = ends - 1
         j = np.searchsorted(derived, last, side="right") - 1
