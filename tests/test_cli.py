@@ -213,3 +213,15 @@ def test_rules_markdown_documents_every_rule():
     for rule in all_rules().values():
         assert f"\n## {rule.code}\n" in out
         assert rule.doc.strip().splitlines()[0] in out
+
+
+def test_docs_rules_md_is_the_generated_reference():
+    from pathlib import Path
+
+    from lint.cli import rules_markdown
+
+    shipped = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    generated = "\n".join(line for line in rules_markdown().splitlines() if "ZW990" not in line)
+    assert [l for l in shipped.splitlines() if l.startswith(("## ", "| ["))] == \
+        [l for l in generated.splitlines() if l.startswith(("## ", "| ["))], \
+        "docs/rules.md is stale: run `zwlint rules --markdown > docs/rules.md`"
