@@ -84,7 +84,7 @@ def check(
     if gc_paused:
         gc.disable()
         ctx.call_on_close(gc.enable)
-    from lint.config import Config, ConfigError, discover_config, load_config_file
+    from lint.config import ConfigError, discover_config, load_config_file
     from lint.engine import Linter
     from lint.fix import fix_records, fixed_text, unified_diff
     from lint.report import FileResult, render

@@ -121,7 +121,6 @@ def build_accounts(post_dates: Iterable, registry: list[RegistryEntry] | None, s
         if e.registered_name and norm_name(e.registered_name) != k[0]:
             by_registered.setdefault((norm_name(e.registered_name), e.family), k)
 
-    platforms: dict[tuple[str, str], str] = {}
     for row in post_dates:
         family, name, platform, published = row["family"], row["account"], row["platform"], row["published"]
         if not name:

@@ -16,6 +16,8 @@ import importlib.util
 import os
 from dataclasses import dataclass
 
+from lint.cache import cache_dir, cached_pickle
+
 # A word of the dictionary at least this frequent, spanning the changed character and
 # not part of the correct form, makes a variant ambiguous (中国是现代化 vs 中国式现代化).
 WORD_FREQ_MIN = 5
@@ -75,9 +77,7 @@ def confusion_data() -> ConfusionData:
     """The confusion data, from an on-disk cache keyed by the source files (building it
     parses jieba's 350,000-word dictionary and runs pypinyin over 3,500 characters)."""
     import hashlib
-    import pickle
 
-    from lint.text.normalize import cache_dir
 
     h = hashlib.sha256(_CONFUSION_VERSION.encode())
     for f in _source_files():
@@ -87,20 +87,7 @@ def confusion_data() -> ConfusionData:
         except OSError:
             h.update(f"{f}:missing".encode())
     path = os.path.join(cache_dir(), f"confusion-{h.hexdigest()[:20]}.pickle")
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    data = _build_confusion_data()
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return data
+    return cached_pickle(path, _build_confusion_data)
 
 
 def _build_confusion_data() -> ConfusionData:

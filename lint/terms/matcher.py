@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
@@ -24,7 +23,8 @@ import numpy as np
 import regex
 
 from lint.terms.lists import Entry, TermLists, fingerprint, load_lists
-from lint.text.normalize import FOLD_VERSION, NormalizedText, cache_dir, fold_term
+from lint.cache import cache_dir, cached_pickle
+from lint.text.normalize import FOLD_VERSION, NormalizedText, fold_term
 
 def _code_version() -> str:
     """Pickled matchers are only reused by the code that made them."""
@@ -217,17 +217,4 @@ def cached_matcher(dirs: list[Path] | None = None, extra_entries: tuple[Entry, .
         f"{_code_version()}:{FOLD_VERSION}:{fingerprint(files)}:{extra_key}:{generators}".encode()
     ).hexdigest()[:24]
     path = os.path.join(cache_dir(), f"matcher-{key}.pickle")
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    matcher = compile_matcher(load_lists(dirs), list(extra_entries))
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as fh:
-            pickle.dump(matcher, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return matcher
+    return cached_pickle(path, lambda: compile_matcher(load_lists(dirs), list(extra_entries)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import re
 from itertools import accumulate
 
+from lint.cache import cache_dir
 from lint.text.offsets import OffsetMap
 
 FOLD_VERSION = "1"
@@ -31,14 +32,6 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _F = re.escape(_FILLERS)
 _FILLER_RUN = re.compile(f"[{_F}](?<=[{_HAN}][{_F}])[{_F}]*(?=[{_HAN}])")
 _FILLER_SPLIT = re.compile(f"({_FILLER_RUN.pattern})")
-
-
-def cache_dir() -> str:
-    path = os.environ.get("ZWLINT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "zwlint"
-    )
-    os.makedirs(path, exist_ok=True)
-    return path
 
 
 def _traditional_to_simplified_chars() -> dict[str, str]:

@@ -11,7 +11,7 @@ Sources (read from the installed packages, never downloaded, never imported as m
 
 The derived TypoModel (about 30 MB pickled: a dict of ~350k words, a character-wise
 double-array Aho-Corasick automaton over them, the confusion sets and an index of idiom
-variants) is built on first use in ~5 s and cached in lint.text.normalize.cache_dir();
+variants) is built on first use in ~5 s and cached in lint.cache.cache_dir();
 later runs load it in ~0.2 s. `python tools/build_typo_model.py` builds it ahead of time
 and prints its statistics. Nothing of it is stored in the repository or the wheel.
 """
@@ -22,8 +22,9 @@ import hashlib
 import importlib.util
 import math
 import os
-import pickle
 from dataclasses import dataclass, field
+
+from lint.cache import cache_dir, cached_pickle
 
 MODEL_VERSION = "5"
 LEXICON_FILE = "typos_lexicon.txt"  # the 公文 lexicon in dictionaries/
@@ -223,7 +224,6 @@ def build_model() -> TypoModel:
 
 
 def model_path() -> str:
-    from lint.text.normalize import cache_dir
 
     h = hashlib.sha256(MODEL_VERSION.encode())
     for name, path in sorted(source_files().items()):
@@ -236,17 +236,4 @@ def model_path() -> str:
 def typo_model() -> TypoModel:
     """The model, from the on-disk cache when the source files did not change."""
     path = model_path()
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    model = build_model()
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as fh:
-            pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return model
+    return cached_pickle(path, build_model)

@@ -1,0 +1,37 @@
+"""The on-disk cache: derived data (compiled automaton, character tables, the typo
+model) kept between runs so that a second run starts fast."""
+from __future__ import annotations
+
+import os
+import pickle
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+
+def cache_dir() -> str:
+    """$ZWLINT_CACHE_DIR, else $XDG_CACHE_HOME/zwlint, else ~/.cache/zwlint."""
+    path = os.environ.get("ZWLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "zwlint"
+    )
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def cached_pickle(path: str, build: Callable[[], T]) -> T:
+    """The object pickled at `path`, or build() it and pickle it there (atomically; a
+    cache that cannot be written is no error)."""
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    value = build()
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value
