@@ -25,7 +25,6 @@ from lint.serious.context import (
     has_any,
     inside_quotes,
     sentence,
-    sentence_bounds,
     years_in,
 )
 from lint.terms.lists import Entry
