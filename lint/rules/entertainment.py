@@ -22,6 +22,7 @@ from typing import Iterable
 from lint.document import Doc
 from lint.rules import Issue, Rule, register
 from lint.rules._terms import context_allows
+from lint.rules._scoring import score_issue
 
 SLANG = "ZW302"
 CLICKBAIT = "ZW303"
@@ -199,16 +200,8 @@ class EntertainmentScore(Rule):
         score, parts = score_post(docs, title_weight)
         if score < threshold or not parts:
             return
-        parts.sort(key=lambda p: -p[2])
-        field, top, _ = parts[0]
-        drivers = "；".join(
-            f"{'标题' if s.in_title else '正文'}“{s.text}”（{s.label}，{w:.2g}）" for f, s, w in parts[:5]
-        )
-        more = f"等{len(parts)}项" if len(parts) > 5 else ""
-        yield field, Issue(
-            top.start, top.end,
-            f"娱乐化/标题党倾向：得分{score:.2g}（阈值{threshold:.2g}，标题计{title_weight:.2g}倍）。"
-            f"来源：{drivers}{more}",
+        yield score_issue(
+            parts, f"娱乐化/标题党倾向：得分{score:.2g}（阈值{threshold:.2g}，标题计{title_weight:.2g}倍）。"
         )
 
 

@@ -17,6 +17,7 @@ from typing import Iterable
 from lint.document import Doc
 from lint.rules import Issue, Rule, register
 from lint.rules._terms import context_allows, inside_quotes
+from lint.rules._scoring import score_issue
 from lint.rules.entertainment import Signal, headline_end
 
 PROMOTION = "ZW402"
@@ -113,16 +114,7 @@ class OfftopicScore(Rule):
         score = sum(p[2] for p in parts)
         if score < threshold or not parts:
             return
-        parts.sort(key=lambda p: -p[2])
-        field, top, _ = parts[0]
-        drivers = "；".join(
-            f"{'标题' if s.in_title else '正文'}“{s.text}”（{s.label}，{w:.2g}）" for f, s, w in parts[:5]
-        )
-        more = f"等{len(parts)}项" if len(parts) > 5 else ""
-        yield field, Issue(
-            top.start, top.end,
-            f"疑似与政府工作无关的内容：得分{score:.2g}（阈值{threshold:.2g}）。来源：{drivers}{more}",
-        )
+        yield score_issue(parts, f"疑似与政府工作无关的内容：得分{score:.2g}（阈值{threshold:.2g}）。")
 
 
 class _ReportedTerms(Rule):
