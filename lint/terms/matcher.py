@@ -77,18 +77,19 @@ class TermMatcher:
     def find_raw(self, norm: NormalizedText) -> "MatchSet":
         """The hot path: scan, then map every match back to the original text with
         array operations; TermMatch objects are made only for the rules that ask."""
-        text = norm.text
-        if self._automaton16 is not None and text:
-            data = text.encode("utf-16-le")
-            if len(data) == 2 * len(text):
+        if self._automaton16 is None:
+            found = _EMPTY
+        else:
+            data = norm.utf16()
+            if data is not None:
                 found = _as_array(self._automaton16.find_overlapping(data))
-                found = found[(found[:, 0] & 1) == 0]
+                odd = found[:, 0] & 1
+                if odd.any():  # a key matched across two characters
+                    found = found[odd == 0]
                 found[:, :2] >>= 1
             else:
-                data = text.encode("utf-8")
+                data = norm.text.encode("utf-8")
                 found = _as_array(_byte_matches_to_chars(data, self._automaton8.find_overlapping(data)))
-        else:
-            found = _EMPTY
         norm_starts, norm_ends, keys = found[:, 0], found[:, 1], found[:, 2]
         if norm.offsets.is_identity():
             starts, ends = norm_starts, norm_ends
@@ -96,7 +97,7 @@ class TermMatcher:
             starts, ends = norm.offsets.spans_to_source_arrays(norm_starts, norm_ends)
         extra = []
         for idx, pattern in self._patterns:
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(norm.text):
                 if m.end() > m.start():
                     s, e = norm.span_to_original(m.start(), m.end())
                     extra.append((s, e, self.entries[idx], m.start(), m.end()))

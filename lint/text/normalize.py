@@ -6,13 +6,17 @@ Two steps, both cheap:
    offsets in the folded text are offsets in the original.
 2. squeeze: filler characters put between the Han characters of a term to dodge
    filters (习 近 平, 习*近*平, 习·近·平) are removed; an OffsetMap records the shift.
+
+Texts of ARRAY_MIN_CHARS characters or more go through lint.text.normalize_arrays, which
+computes the same result with numpy table lookups on the UTF-16 code units (~3x faster
+on megabytes of text); shorter texts, and text with characters outside the BMP, take the
+str path below (regex fold, one regex split), which has less fixed cost per call.
 """
 from __future__ import annotations
 
 import functools
 import json
 import os
-from dataclasses import dataclass
 
 import re
 from itertools import accumulate
@@ -97,21 +101,59 @@ def fold_term(term: str) -> str:
     return normalize(term).text
 
 
-@dataclass
+_UNSET = object()
+
+
 class NormalizedText:
     """`folded` has the original's offsets; `text` is folded and squeezed, `offsets`
-    maps positions in `text` back to the original."""
+    maps positions in `text` back to the original. `utf16()` is `text` as UTF-16-LE
+    bytes, what the matcher scans (None when the text has characters outside the BMP).
+    The array normaliser makes the bytes first and decodes `text` only when a rule asks."""
 
-    original: str
-    folded: str
-    text: str
-    offsets: OffsetMap
+    __slots__ = ("original", "folded", "offsets", "_text", "_utf16")
+
+    def __init__(self, original: str, folded: str, text: str | None, offsets: OffsetMap, utf16=_UNSET):
+        self.original = original
+        self.folded = folded
+        self.offsets = offsets
+        self._text = text
+        self._utf16 = utf16
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._utf16.decode("utf-16-le")
+        return self._text
+
+    def utf16(self) -> bytes | None:
+        if self._utf16 is _UNSET:
+            data = self._text.encode("utf-16-le")
+            self._utf16 = data if len(data) == 2 * len(self._text) else None
+        return self._utf16
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span_to_source(start, end)
 
+    def __repr__(self) -> str:
+        return f"NormalizedText(original={self.original!r}, text={self.text!r})"
+
+
+# Below this many characters the str path is faster (each numpy call costs ~1 us).
+ARRAY_MIN_CHARS = 2048
+
 
 def normalize(original: str) -> NormalizedText:
+    if len(original) >= ARRAY_MIN_CHARS:
+        from lint.text.normalize_arrays import normalize_arrays
+
+        norm = normalize_arrays(original)
+        if norm is not None:
+            return norm
+    return normalize_str(original)
+
+
+def normalize_str(original: str) -> NormalizedText:
+    """The str path: a regex fold and one regex split; any text."""
     folded = fold(original)
     parts = _FILLER_SPLIT.split(folded)  # kept piece, removed run, kept piece, ...
     if len(parts) == 1:

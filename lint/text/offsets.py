@@ -2,7 +2,9 @@
 
 A derived text (visible text of an HTML page, text with filler characters removed) is
 made of runs copied from the source, each run shifted by a constant. The map stores the
-start of every run in both texts; within a run positions move together.
+start of every run in both texts; within a run positions move together. A map is built
+either run by run (lists) or at once from numpy arrays (the array normaliser); each form
+is converted to the other only when first needed.
 """
 from __future__ import annotations
 
@@ -21,22 +23,40 @@ class OffsetMap:
     def identity(cls) -> "OffsetMap":
         return cls()
 
+    @classmethod
+    def from_arrays(cls, derived_starts, source_starts) -> "OffsetMap":
+        """From int64 numpy arrays (first element 0, derived starts increasing)."""
+        m = cls.__new__(cls)
+        m._derived = m._source = None
+        m._arrays = (derived_starts, source_starts)
+        return m
+
+    def _lists(self) -> tuple[list[int], list[int]]:
+        if self._derived is None:
+            self._derived, self._source = self._arrays[0].tolist(), self._arrays[1].tolist()
+        return self._derived, self._source
+
     def add_run(self, derived_pos: int, source_pos: int) -> None:
         """Start a new run: derived_pos in the derived text comes from source_pos."""
+        derived, source = self._lists()
         self._arrays = None
-        if self._derived[-1] == derived_pos:
-            self._derived[-1] = derived_pos
-            self._source[-1] = source_pos
+        if derived[-1] == derived_pos:
+            derived[-1] = derived_pos
+            source[-1] = source_pos
         else:
-            self._derived.append(derived_pos)
-            self._source.append(source_pos)
+            derived.append(derived_pos)
+            source.append(source_pos)
 
     def is_identity(self) -> bool:
+        if self._derived is None:
+            derived, source = self._arrays
+            return len(derived) == 1 and int(source[0]) == 0
         return len(self._derived) == 1 and self._source[0] == 0
 
     def to_source(self, pos: int) -> int:
-        k = bisect_right(self._derived, pos) - 1
-        return self._source[k] + (pos - self._derived[k])
+        derived, source = self._lists()
+        k = bisect_right(derived, pos) - 1
+        return source[k] + (pos - derived[k])
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span; the end maps through its last character so that
