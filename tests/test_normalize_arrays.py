@@ -58,6 +58,15 @@ def test_long_filler_runs_and_runs_at_the_ends():
         _same(normalize_arrays(text), normalize_str(text))
 
 
+def test_runs_across_blocks_and_longer_than_a_block():
+    from lint.text.normalize_arrays import _BLOCK
+
+    edge = "a" * (_BLOCK - 1) + "习" + " * " + "近平" + "b" * 10
+    huge = "习" + " " * (_BLOCK + 10) + "近" + "测 试" * 100 + "\u3000" * (2 * _BLOCK)
+    for text in [edge, huge, huge + "正", "習" * (_BLOCK + 3) + " 近"]:
+        _same(normalize_arrays(text), normalize_str(text))
+
+
 def test_identity_when_nothing_is_removed():
     text = "共 43 个 abc def，习近平总书记。" * 200
     norm = normalize(text)
@@ -108,3 +117,14 @@ def test_engine_findings_are_the_same_on_both_paths(parts, rnd):
     assert fast == slow
     for f in fast:
         assert f.text == text[f.start : f.end]
+
+
+def test_a_few_folding_characters_are_patched_in():
+    base = "习近平总书记在中国 共 产党第二十次全国代表大会上的报告。" * 150
+    for extra in ["", "ＡBC", "習近平", "Ｘ", "\u4fd3"]:
+        text = extra + base + extra
+        fast = normalize_arrays(text)
+        if extra == "\u4fd3":
+            assert fast is None
+            continue
+        _same(fast, normalize_str(text))

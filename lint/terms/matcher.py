@@ -12,6 +12,7 @@ changes.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from itertools import chain
@@ -77,21 +78,20 @@ class TermMatcher:
     def find_raw(self, norm: NormalizedText) -> "MatchSet":
         """The hot path: scan, then map every match back to the original text with
         array operations; TermMatch objects are made only for the rules that ask."""
-        if self._automaton16 is None:
-            found = _EMPTY
-        else:
-            data = norm.utf16()
-            if data is not None:
-                found = _as_array(self._automaton16.find_overlapping(data))
+        found = _EMPTY
+        data = norm.utf16() if self._automaton16 is not None else None
+        if data is not None:
+            found = _scan(self._automaton16, data)
+            if len(found):
                 odd = found[:, 0] & 1
                 if odd.any():  # a key matched across two characters
                     found = found[odd == 0]
                 found[:, :2] >>= 1
-            else:
-                data = norm.text.encode("utf-8")
-                found = _as_array(_byte_matches_to_chars(data, self._automaton8.find_overlapping(data)))
+        elif self._automaton8 is not None:
+            data = norm.text.encode("utf-8")
+            found = _as_array(_byte_matches_to_chars(data, self._automaton8.find_overlapping(data)))
         norm_starts, norm_ends, keys = found[:, 0], found[:, 1], found[:, 2]
-        if norm.offsets.is_identity():
+        if not len(found) or norm.offsets.is_identity():
             starts, ends = norm_starts, norm_ends
         else:
             starts, ends = norm.offsets.spans_to_source_arrays(norm_starts, norm_ends)
@@ -118,6 +118,25 @@ class TermMatcher:
 
 
 _EMPTY = np.zeros((0, 3), dtype=np.int64)
+
+
+def _scan(automaton, data: bytes) -> "np.ndarray":
+    """Every overlapping match as an (n, 3) array of (start byte, end byte, key).
+
+    The binding returns a Python tuple per match; the cyclic garbage collector is held
+    off while they are made, converted and freed (tuples of ints cannot form cycles, and
+    on a long text with tens of thousands of matches the collections it would otherwise
+    run in between cost more than the conversion)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        raw = automaton.find_overlapping(data)
+        found = _as_array(raw)
+        del raw
+    finally:
+        if enabled:
+            gc.enable()
+    return found
 
 
 def _as_array(raw: list) -> "np.ndarray":

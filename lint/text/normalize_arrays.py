@@ -1,13 +1,23 @@
 """The array path of lint.text.normalize for long texts: the same result as the str path,
 computed on the UTF-16 code units with numpy.
 
-1. fold: one table lookup per character (`_fold16[units]`, a 64K-entry table made from
-   lint.text.normalize.fold_table()); the folded str is decoded only if a unit changed.
-2. squeeze: a class table marks Han characters and fillers; a removable run starts at a
-   filler right after a Han character and is kept only if a Han character follows it.
-   The runs are walked a step at a time over the few candidate starts (not the text).
-3. The squeezed units are handed to the matcher as UTF-16-LE bytes; the squeezed str is
-   decoded from them only when a rule reads it (NormalizedText.text).
+1. classify, a block of units at a time: one lookup in a 64K-entry table says whether a
+   character folds and whether its folded form is a Han character or a filler (tables
+   made from lint.text.normalize.fold_table()). Each block yields the (few) folding
+   characters and the places where a filler follows a Han character.
+2. fold: simplified text has a few folding characters (Latin capitals, full-width digits),
+   which are patched into a copy of the units; traditional text is folded by a second
+   lookup. The folded str is decoded from the units. Text with no folding character is
+   its own folded form.
+3. squeeze: a removable run starts at a filler right after a Han character and is kept
+   only if a Han character follows it; the runs are walked a step at a time over the few
+   candidate starts, not over the text. The squeezed units are joined, block by block,
+   straight into the UTF-16-LE bytes the matcher scans; the squeezed str is decoded from
+   them only when a rule reads it (NormalizedText.text).
+
+Working a block at a time keeps every temporary array small (in the CPU cache, and
+reused by the allocator instead of fresh pages from the kernel, which cost as much as
+the work on them).
 
 Text this path does not handle returns None and goes through the str path: characters
 outside the BMP (UTF-16 surrogate pairs), lone surrogates, and the few BMP characters
@@ -15,6 +25,7 @@ whose simplified form lies outside the BMP.
 """
 from __future__ import annotations
 
+import codecs
 import functools
 
 import numpy as np
@@ -22,9 +33,12 @@ import numpy as np
 from lint.text.normalize import _FILLERS, NormalizedText, fold_table
 from lint.text.offsets import OffsetMap
 
-_OTHER, _FILLER, _HAN = 0, 1, 2
+# Character classes, of the folded character; FOLDS is added when folding changes it.
+_OTHER, _FOLDS, _FILLER, _HAN = 0, 1, 2, 4
 _OUT_OF_BMP = 0xD800  # marks a fold to a character outside the BMP (a surrogate never folds)
-_WALK_STEPS = 8  # filler runs longer than this are finished with one search over all runs
+_WALK_STEPS = 8  # filler runs longer than this are finished with a search over all runs
+_BLOCK = 1 << 16  # code units per block
+_FEW_FOLDS = 64  # at most one folding character in this many: patch them in, else look up all
 
 
 @functools.cache
@@ -38,7 +52,12 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     classes[0x4E00:0xA000] = _HAN
     for char in _FILLERS:
         classes[ord(char)] = _FILLER
-    return fold16, classes
+    # Indexed by the original unit: the class of its folded form, and whether it folds.
+    of_original = classes[fold16]
+    folds = fold16 != np.arange(0x10000)
+    assert not (of_original[folds] == _FILLER).any()  # a filler is never the result of a fold
+    of_original[folds] |= _FOLDS
+    return fold16, of_original
 
 
 def normalize_arrays(original: str) -> NormalizedText | None:
@@ -51,57 +70,117 @@ def normalize_arrays(original: str) -> NormalizedText | None:
     if len(data) != 2 * n:
         return None
     units = np.frombuffer(data, dtype=np.uint16)
-    folded_units = fold16.take(units)
-    changed = folded_units != units
-    if changed.any():
-        if (folded_units[changed] == _OUT_OF_BMP).any():
+    folds, starts = _classify(units, classes)
+
+    folded_units, folded = units, original
+    if len(folds):
+        if len(folds) * _FEW_FOLDS > n:
+            folded_units = np.empty_like(units)
+            _blocks_take(fold16, units, folded_units)
+            values = folded_units[folds]
+        else:
+            values = fold16[units[folds]]
+            folded_units = units.copy()
+            folded_units[folds] = values
+        if (values == _OUT_OF_BMP).any():
             return None
-        data = folded_units.tobytes()
-        folded = data.decode("utf-16-le")
-    else:
-        folded_units, folded = units, original
+        folded = codecs.utf_16_le_decode(folded_units)[0]
 
-    cls = classes.take(folded_units)
-    # One element of padding so that a run may end at the end of the text.
-    filler = np.zeros(n + 1, dtype=bool)
-    np.equal(cls, _FILLER, out=filler[:n])
-    han = np.zeros(n + 1, dtype=bool)
-    np.equal(cls, _HAN, out=han[:n])
-    starts = np.flatnonzero(han[: n - 1] & filler[1:n])
+    if len(starts):
+        ends = _run_ends(units, classes, starts)
+        keep = ends < n
+        keep[keep] = classes[units[ends[keep]]] >= _HAN
+        starts, ends = starts[keep], ends[keep]
     if not len(starts):
-        return NormalizedText(original, folded, folded, OffsetMap.identity(), utf16=data)
-    starts += 1
-    ends = _run_ends(filler, starts)
-    keep = han[ends]
-    starts, ends = starts[keep], ends[keep]
-    if not len(starts):
-        return NormalizedText(original, folded, folded, OffsetMap.identity(), utf16=data)
+        utf16 = data if folded is original else folded_units.tobytes()
+        return NormalizedText(original, folded, folded, OffsetMap.identity(), utf16=utf16)
 
+    lengths = ends - starts
+    removed_before = np.cumsum(lengths) - lengths
+    zero = np.zeros(1, dtype=np.int64)
+    offsets = OffsetMap.from_arrays(
+        np.concatenate((zero, starts - removed_before)), np.concatenate((zero, ends))
+    )
+    return NormalizedText(original, folded, None, offsets, utf16=_squeeze(folded_units, starts, ends))
+
+
+def _blocks_take(table: np.ndarray, units: np.ndarray, out: np.ndarray, index: np.ndarray | None = None) -> None:
+    """out[:] = table[units], a block at a time (numpy converts indices to intp first)."""
+    if index is None:
+        index = np.empty(min(len(units), _BLOCK), dtype=np.intp)
+    for i in range(0, len(units), _BLOCK):
+        j = min(i + _BLOCK, len(units))
+        idx = index[: j - i]
+        np.copyto(idx, units[i:j])
+        table.take(idx, out=out[i:j])
+
+
+def _classify(units: np.ndarray, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(positions of folding characters, positions of a filler right after a Han character)."""
+    n = len(units)
+    index = np.empty(min(n, _BLOCK), dtype=np.intp)
+    cls = np.empty(min(n, _BLOCK) + 1, dtype=np.uint8)
+    cls[0] = _OTHER  # the class of the unit before the block
+    folds, starts = [], []
+    for i in range(0, n, _BLOCK):
+        j = min(i + _BLOCK, n)
+        idx = index[: j - i]
+        np.copyto(idx, units[i:j])
+        block = cls[: j - i + 1]
+        classes.take(idx, out=block[1:])
+        found = np.flatnonzero((block[1:] & _FOLDS).view(bool))
+        if len(found):
+            folds.append(found + i)
+        found = np.flatnonzero((block[:-1] >= _HAN) & (block[1:] == _FILLER))
+        if len(found):
+            starts.append(found + i)
+        cls[0] = block[-1]
+    empty = np.zeros(0, dtype=np.int64)
+    return (np.concatenate(folds) if folds else empty), (np.concatenate(starts) if starts else empty)
+
+
+def _run_ends(units: np.ndarray, classes: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """For each filler run starting at `starts`, the position after its last filler."""
+    n = len(units)
+    ends = starts + 1
+    active = np.arange(len(starts))
+    for _ in range(_WALK_STEPS):
+        at = ends[active]
+        inside = at < n
+        active, at = active[inside], at[inside]
+        more = classes[units[at]] == _FILLER
+        if not more.any():
+            return ends
+        active = active[more]
+        ends[active] += 1
+    # Long runs: step over whole blocks of fillers at once.
+    while len(active):
+        at = ends[active]
+        inside = at < n
+        active, at = active[inside], at[inside]
+        still = np.ones(len(active), dtype=bool)
+        for k, pos in enumerate(at.tolist()):
+            stop = min(pos + _BLOCK, n)
+            non_filler = np.flatnonzero(classes[units[pos:stop]] != _FILLER)
+            ends[active[k]] = pos + non_filler[0] if len(non_filler) else stop
+            still[k] = not len(non_filler) and stop < n
+        active = active[still]
+    return ends
+
+
+def _squeeze(units: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> bytes:
+    """The UTF-16-LE bytes of `units` without the runs [starts[k], ends[k]); the pieces
+    of each block are joined straight into one bytes object."""
+    n = len(units)
     lengths = ends - starts
     removed_before = np.cumsum(lengths) - lengths
     total = int(removed_before[-1] + lengths[-1])
     # Every removed position: run k's start plus 0..length-1.
     removed = np.repeat(starts - removed_before, lengths) + np.arange(total)
-    squeezed = np.delete(folded_units, removed)
-    zero = np.zeros(1, dtype=np.int64)
-    offsets = OffsetMap.from_arrays(
-        np.concatenate((zero, starts - removed_before)), np.concatenate((zero, ends))
-    )
-    return NormalizedText(original, folded, None, offsets, utf16=squeezed.tobytes())
-
-
-def _run_ends(filler: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """For each filler run starting at `starts`, the position after its last filler
-    (`filler` has a False element past the end of the text)."""
-    ends = starts + 1
-    active = np.arange(len(starts))
-    for _ in range(_WALK_STEPS):
-        more = filler[ends[active]]
-        if not more.any():
-            return ends
-        active = active[more]
-        ends[active] += 1
-    # Long runs: the next position where a filler run ends, from all run ends at once.
-    run_ends = np.flatnonzero(filler[:-1] & ~filler[1:]) + 1
-    ends[active] = run_ends[np.searchsorted(run_ends, ends[active])]
-    return ends
+    cuts = np.searchsorted(removed, np.arange(0, n + _BLOCK, _BLOCK)).tolist()
+    pieces = []
+    for b, i in enumerate(range(0, n, _BLOCK)):
+        here = removed[cuts[b] : cuts[b + 1]]
+        block = units[i : i + _BLOCK]
+        pieces.append(np.delete(block, here - i) if len(here) else block)
+    return b"".join(pieces)

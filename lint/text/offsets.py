@@ -12,12 +12,13 @@ from bisect import bisect_right
 
 
 class OffsetMap:
-    __slots__ = ("_derived", "_source", "_arrays")
+    __slots__ = ("_derived", "_source", "_arrays", "_shifts")
 
     def __init__(self, derived_starts: list[int] | None = None, source_starts: list[int] | None = None):
         self._derived = derived_starts or [0]
         self._source = source_starts or [0]
         self._arrays = None
+        self._shifts = None
 
     @classmethod
     def identity(cls) -> "OffsetMap":
@@ -29,6 +30,7 @@ class OffsetMap:
         m = cls.__new__(cls)
         m._derived = m._source = None
         m._arrays = (derived_starts, source_starts)
+        m._shifts = None
         return m
 
     def _lists(self) -> tuple[list[int], list[int]]:
@@ -39,7 +41,7 @@ class OffsetMap:
     def add_run(self, derived_pos: int, source_pos: int) -> None:
         """Start a new run: derived_pos in the derived text comes from source_pos."""
         derived, source = self._lists()
-        self._arrays = None
+        self._arrays = self._shifts = None
         if derived[-1] == derived_pos:
             derived[-1] = derived_pos
             source[-1] = source_pos
@@ -70,10 +72,15 @@ class OffsetMap:
         """span_to_source over numpy arrays of non-empty spans (one binary search each, in C)."""
         import numpy as np
 
-        if self._arrays is None:
-            self._arrays = (np.asarray(self._derived, dtype=np.int64), np.asarray(self._source, dtype=np.int64))
-        derived, source = self._arrays
-        k = np.searchsorted(derived, starts, side="right") - 1
-        last = ends - 1
-        j = np.searchsorted(derived, last, side="right") - 1
-        return source[k] + (starts - derived[k]), source[j] + (last - derived[j]) + 1
+        if self._shifts is None:
+            if self._arrays is None:
+                self._arrays = (np.asarray(self._derived, dtype=np.int64), np.asarray(self._source, dtype=np.int64))
+            derived, source = self._arrays
+            # shifts[k] is the shift of the run before derived[k] (shifts[0] is never used):
+            # searchsorted(derived, p, "right") is one past the run holding p, and for the
+            # last character of a span searchsorted(derived, end - 1, "right") equals
+            # searchsorted(derived, end, "left").
+            self._shifts = np.concatenate((np.zeros(1, dtype=np.int64), source - derived))
+        derived, shifts = self._arrays[0], self._shifts
+        return (shifts[derived.searchsorted(starts, "right")] + starts,
+                shifts[derived.searchsorted(ends, "left")] + ends)
