@@ -78,20 +78,22 @@ class TermMatcher:
     def find_raw(self, norm: NormalizedText) -> "MatchSet":
         """The hot path: scan, then map every match back to the original text with
         array operations; TermMatch objects are made only for the rules that ask."""
-        found = _EMPTY
+        columns = _EMPTY_COLUMNS
         data = norm.utf16() if self._automaton16 is not None else None
         if data is not None:
             found = _scan(self._automaton16, data)
             if len(found):
-                odd = found[:, 0] & 1
+                columns = np.ascontiguousarray(found.T)  # starts, ends, keys
+                odd = columns[0] & 1
                 if odd.any():  # a key matched across two characters
-                    found = found[odd == 0]
-                found[:, :2] >>= 1
+                    columns = columns[:, odd == 0]
+                columns[:2] >>= 1  # byte offsets to code units (= code points: no surrogates)
         elif self._automaton8 is not None:
             data = norm.text.encode("utf-8")
             found = _as_array(_byte_matches_to_chars(data, self._automaton8.find_overlapping(data)))
-        norm_starts, norm_ends, keys = found[:, 0], found[:, 1], found[:, 2]
-        if not len(found) or norm.offsets.is_identity():
+            columns = np.ascontiguousarray(found.T)
+        norm_starts, norm_ends, keys = columns
+        if not len(keys) or norm.offsets.is_identity():
             starts, ends = norm_starts, norm_ends
         else:
             starts, ends = norm.offsets.spans_to_source_arrays(norm_starts, norm_ends)
@@ -118,6 +120,7 @@ class TermMatcher:
 
 
 _EMPTY = np.zeros((0, 3), dtype=np.int64)
+_EMPTY_COLUMNS = np.zeros((3, 0), dtype=np.int64)
 
 
 def _scan(automaton, data: bytes) -> "np.ndarray":

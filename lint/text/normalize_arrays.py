@@ -9,9 +9,9 @@ computed on the UTF-16 code units with numpy.
    which are patched into a copy of the units; traditional text is folded by a second
    lookup. The folded str is decoded from the units. Text with no folding character is
    its own folded form.
-3. squeeze: a removable run starts at a filler right after a Han character and is kept
-   only if a Han character follows it; the runs are walked a step at a time over the few
-   candidate starts, not over the text. The squeezed units are joined, block by block,
+3. squeeze: a removable run is a run of fillers with a Han character on each side. Runs
+   of one filler (nearly all) come straight out of step 1; longer ones are walked a step
+   at a time from their starts, not over the text. The squeezed units are joined, block by block,
    straight into the UTF-16-LE bytes the matcher scans; the squeezed str is decoded from
    them only when a rule reads it (NormalizedText.text).
 
@@ -70,7 +70,7 @@ def normalize_arrays(original: str) -> NormalizedText | None:
     if len(data) != 2 * n:
         return None
     units = np.frombuffer(data, dtype=np.uint16)
-    folds, starts = _classify(units, classes)
+    folds, singles, longer = _classify(units, classes)
 
     folded_units, folded = units, original
     if len(folds):
@@ -86,11 +86,16 @@ def normalize_arrays(original: str) -> NormalizedText | None:
             return None
         folded = codecs.utf_16_le_decode(folded_units)[0]
 
-    if len(starts):
-        ends = _run_ends(units, classes, starts)
-        keep = ends < n
-        keep[keep] = classes[units[ends[keep]]] >= _HAN
-        starts, ends = starts[keep], ends[keep]
+    starts, ends = singles, singles + 1
+    if len(longer):
+        long_ends = _run_ends(units, classes, longer)
+        keep = long_ends < n
+        keep[keep] = classes[units[long_ends[keep]]] >= _HAN
+        if keep.any():
+            starts = np.concatenate((starts, longer[keep]))
+            ends = np.concatenate((ends, long_ends[keep]))
+            order = np.argsort(starts, kind="stable")
+            starts, ends = starts[order], ends[order]
     if not len(starts):
         utf16 = data if folded is original else folded_units.tobytes()
         return NormalizedText(original, folded, folded, OffsetMap.identity(), utf16=utf16)
@@ -115,34 +120,51 @@ def _blocks_take(table: np.ndarray, units: np.ndarray, out: np.ndarray, index: n
         table.take(idx, out=out[i:j])
 
 
-def _classify(units: np.ndarray, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(positions of folding characters, positions of a filler right after a Han character)."""
+def _classify(units: np.ndarray, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions of the folding characters; of the single fillers between two Han
+    characters (removable runs of one); of the fillers after a Han character that
+    another filler follows (starts of longer runs, for _run_ends)."""
     n = len(units)
-    index = np.empty(min(n, _BLOCK), dtype=np.intp)
-    cls = np.empty(min(n, _BLOCK) + 1, dtype=np.uint8)
-    cls[0] = _OTHER  # the class of the unit before the block
-    folds, starts = [], []
+    size = min(n, _BLOCK)
+    index = np.empty(size + 2, dtype=np.intp)
+    cls = np.empty(size + 2, dtype=np.uint8)  # a block with one unit of context each side
+    folds, singles, longer = [], [], []
     for i in range(0, n, _BLOCK):
         j = min(i + _BLOCK, n)
-        idx = index[: j - i]
-        np.copyto(idx, units[i:j])
-        block = cls[: j - i + 1]
-        classes.take(idx, out=block[1:])
-        found = np.flatnonzero((block[1:] & _FOLDS).view(bool))
+        lo, hi = max(i - 1, 0), min(j + 1, n)
+        at = 1 if i == 0 else 0
+        ext = cls[: j - i + 2]
+        idx = index[: hi - lo]
+        np.copyto(idx, units[lo:hi])
+        classes.take(idx, out=ext[at : at + hi - lo])
+        if i == 0:
+            ext[0] = _OTHER
+        if j == n:
+            ext[-1] = _OTHER
+        found = np.flatnonzero((ext[1:-1] & _FOLDS).view(bool))
         if len(found):
             folds.append(found + i)
-        found = np.flatnonzero((block[:-1] >= _HAN) & (block[1:] == _FILLER))
+        han = ext >= _HAN
+        filler = ext == _FILLER
+        after_han = han[:-2] & filler[1:-1]
+        found = np.flatnonzero(after_han & han[2:])
         if len(found):
-            starts.append(found + i)
-        cls[0] = block[-1]
-    empty = np.zeros(0, dtype=np.int64)
-    return (np.concatenate(folds) if folds else empty), (np.concatenate(starts) if starts else empty)
+            singles.append(found + i)
+        found = np.flatnonzero(after_han & filler[2:])
+        if len(found):
+            longer.append(found + i)
+    return _joined(folds), _joined(singles), _joined(longer)
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
 
 
 def _run_ends(units: np.ndarray, classes: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """For each filler run starting at `starts`, the position after its last filler."""
+    """For each filler run starting at `starts` (at least two fillers long), the position
+    after its last filler."""
     n = len(units)
-    ends = starts + 1
+    ends = starts + 2
     active = np.arange(len(starts))
     for _ in range(_WALK_STEPS):
         at = ends[active]
