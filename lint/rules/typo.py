@@ -13,7 +13,7 @@ from lint.rules._terms import TermRule
 _KEY = "_zwlint_typo"
 IDIOM_MIN_SCORE = 3.0
 CHAR_MIN_SCORE = 8.0
-CONTEXT_MIN_SCORE = 8.0
+CONTEXT_MIN_SCORE = 8.5
 CONTEXT_WARN_SCORE = 11.0
 
 

@@ -314,7 +314,7 @@ def traditional(text: str, folded: str) -> list[Suspect]:
 
 
 # Context confusions (ZW207): the character trigram model decides.
-CONTEXT_PRIOR = {"音同": 0.0, "形近": -3.0, "音近": -3.0}
+CONTEXT_PRIOR = {"音同": 0.0, "形近": -3.5, "音近": -5.5}
 CONTEXT_WORD_WEIGHT = 0.5  # weight of the word-unigram gain next to the trigram gain
 # A cheap bigram estimate of the gain must reach min_score minus this before the trigram
 # model and the segmentation are asked.
