@@ -34,13 +34,14 @@ def _analysis(doc: Doc) -> dict:
 
         model = typo_model()
         covered, named, matches = detect.coverage(model, text)
-        for s in detect.char_confusions(model, text, covered, named):
+        positions = detect.orphans(text, covered)
+        for s in detect.char_confusions(model, text, covered, named, positions):
             result["ZW203"].append(s)
         for s in detect.idiom_variants(model, text, named):
             result["ZW202"].append(s)
         for s in detect.duplicates(model, text, matches):
             result["ZW204"].append(s)
-        result["coverage"] = (model, covered, named)
+        result["coverage"] = (model, covered, named, positions)
     doc.__dict__[_KEY] = result
     return result
 
@@ -147,14 +148,14 @@ class ContextConfusion(Rule):
             return
         from lint.typo.detect import context_confusions
 
-        model, covered, named = analysis["coverage"]
+        model, covered, named, positions = analysis["coverage"]
         # what ZW202 and ZW203 report (their own thresholds) takes precedence
         zw202_min = float(doc.option("ZW202", "min-score", IDIOM_MIN_SCORE))
         zw203_min = float(doc.option("ZW203", "min-score", CHAR_MIN_SCORE))
         other = (_list_spans(doc, "ZW201", "ZW205")
                  + [(s.start, s.end) for s in analysis["ZW202"] if s.score >= zw202_min]
                  + [(s.start, s.end) for s in analysis["ZW203"] if s.score >= zw203_min])
-        for s in context_confusions(model, doc.folded, covered, named, min_score):
+        for s in context_confusions(model, doc.folded, covered, named, min_score, positions):
             if _overlaps(other, s.start, s.end):
                 continue
             yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字，据上下文）",

@@ -47,18 +47,28 @@ class Suspect:
     code: str
 
 
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _runs(text: str):
     """(start, end) of the runs of Han characters."""
-    start = None
-    for i, ch in enumerate(text):
-        if "\u4e00" <= ch <= "\u9fff":
-            if start is None:
-                start = i
-        elif start is not None:
-            yield start, i
-            start = None
-    if start is not None:
-        yield start, len(text)
+    for m in _HAN_RUN.finditer(text):
+        yield m.start(), m.end()
+
+
+def orphans(text: str, covered) -> list[tuple[int, int, int]]:
+    """(i, run start, run end) for every Han character no frequent word covers, in runs of
+    two or more Han characters: the only positions ZW203 and ZW207 look at."""
+    out = []
+    find = covered.find
+    for rs, re_ in _runs(text):
+        if re_ - rs < 2:
+            continue
+        i = find(0, rs, re_)
+        while i != -1:
+            out.append((i, rs, re_))
+            i = find(0, i + 1, re_)
+    return out
 
 
 def segment_score(model: TypoModel, s: str) -> float:
@@ -103,67 +113,64 @@ def coverage(model: TypoModel, text: str):
     return covered, named, matches
 
 
-def char_confusions(model: TypoModel, text: str, covered, named) -> list[Suspect]:
+def char_confusions(model: TypoModel, text: str, covered, named, positions=None) -> list[Suspect]:
     freq = model.freq
     targets = model.targets
     out: list[Suspect] = []
-    for rs, re_ in _runs(text):
-        if re_ - rs < 2:
+    if positions is None:
+        positions = orphans(text, covered)
+    for i, rs, re_ in positions:
+        ch = text[i]
+        if ch in NUMERALS:
             continue
-        for i in range(rs, re_):
-            if covered[i]:
-                continue
-            ch = text[i]
-            if ch in NUMERALS:
-                continue
-            extra = STANDALONE_PENALTY if freq.get(ch, 0) >= STANDALONE_MIN else 0.0
-            if extra is None:
-                continue
-            # names: a character right after a surname that is itself uncovered
-            if i > rs and text[i - 1] in SURNAMES and not covered[i - 1]:
-                continue
-            if i > rs + 1 and text[i - 2] in SURNAMES and not covered[i - 2] and not covered[i - 1]:
-                continue
-            # reduplicated verbs V一V (歇一歇, 看一看)
-            if i >= rs + 2 and text[i - 1] == "一" and text[i - 2] == ch:
-                continue
-            conf = model.confmap.get(ch)
-            if not conf:
-                continue
-            found: dict[str, tuple[int, int, int]] = {}
-            for length in (2, 3, 4):
-                for a in range(max(rs, i - length + 1), min(i, re_ - length) + 1):
-                    b = a + length
-                    chars = targets.get(text[a:i] + "*" + text[i + 1 : b])
-                    if not chars:
-                        continue
-                    for c in chars:
-                        if c not in conf:
-                            continue
-                        f = freq[text[a:i] + c + text[i + 1 : b]]
-                        if c not in found or f > found[c][2]:
-                            found[c] = (a, b, f)
-            if not found:
-                continue
-            best = None
-            lo = max(rs, i - WINDOW)
-            hi = min(re_, i + WINDOW + 1)
-            orig = text[lo:hi]
-            base = None
-            for c, target in found.items():
-                kind = conf.get(c)
-                if kind is None:
+        extra = STANDALONE_PENALTY if freq.get(ch, 0) >= STANDALONE_MIN else 0.0
+        if extra is None:
+            continue
+        # names: a character right after a surname that is itself uncovered
+        if i > rs and text[i - 1] in SURNAMES and not covered[i - 1]:
+            continue
+        if i > rs + 1 and text[i - 2] in SURNAMES and not covered[i - 2] and not covered[i - 1]:
+            continue
+        # reduplicated verbs V一V (歇一歇, 看一看)
+        if i >= rs + 2 and text[i - 1] == "一" and text[i - 2] == ch:
+            continue
+        conf = model.confmap.get(ch)
+        if not conf:
+            continue
+        found: dict[str, tuple[int, int, int]] = {}
+        for length in (2, 3, 4):
+            for a in range(max(rs, i - length + 1), min(i, re_ - length) + 1):
+                b = a + length
+                chars = targets.get(text[a:i] + "*" + text[i + 1 : b])
+                if not chars:
                     continue
-                if base is None:
-                    base = segment_score(model, orig)
-                corr = text[lo:i] + c + text[i + 1 : hi]
-                gain = segment_score(model, corr) - base + PRIOR[kind] + extra
-                if best is None or gain > best[0]:
-                    best = (gain, c, kind, target)
-            if best is None:
+                for c in chars:
+                    if c not in conf:
+                        continue
+                    f = freq[text[a:i] + c + text[i + 1 : b]]
+                    if c not in found or f > found[c][2]:
+                        found[c] = (a, b, f)
+        if not found:
+            continue
+        best = None
+        lo = max(rs, i - WINDOW)
+        hi = min(re_, i + WINDOW + 1)
+        orig = text[lo:hi]
+        base = None
+        for c, target in found.items():
+            kind = conf.get(c)
+            if kind is None:
                 continue
-            gain, c, kind, (a, b, _f) = best
-            out.append(Suspect(a, b, text[a:b], text[a:i] + c + text[i + 1 : b], kind, gain, "ZW203"))
+            if base is None:
+                base = segment_score(model, orig)
+            corr = text[lo:i] + c + text[i + 1 : hi]
+            gain = segment_score(model, corr) - base + PRIOR[kind] + extra
+            if best is None or gain > best[0]:
+                best = (gain, c, kind, target)
+        if best is None:
+            continue
+        gain, c, kind, (a, b, _f) = best
+        out.append(Suspect(a, b, text[a:b], text[a:i] + c + text[i + 1 : b], kind, gain, "ZW203"))
     return out
 
 
@@ -332,7 +339,8 @@ def _local_logp(lm, s: str, j: int) -> float:
     return total
 
 
-def context_confusions(model: TypoModel, text: str, covered, named, min_score: float) -> list[Suspect]:
+def context_confusions(model: TypoModel, text: str, covered, named, min_score: float,
+                        positions=None) -> list[Suspect]:
     """Characters that no word covers whose homophone or look-alike the character trigram
     model finds much likelier in their context (再见 for 在见, 我们 for 我门).
 
@@ -347,49 +355,49 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
     bi = lm.bi
     out: list[Suspect] = []
     pre_min = min_score - CONTEXT_PREFILTER_SLACK
-    for rs, re_ in _runs(text):
-        if re_ - rs < 2:
+    if positions is None:
+        positions = orphans(text, covered)
+    for i, rs, re_ in positions:
+        if named[i]:
+            continue
+        ch = text[i]
+        conf = model.confmap.get(ch)
+        if not conf or ch in NUMERALS:
+            continue
+        prev = text[i - 1] if i > rs else "^"
+        nxt = text[i + 1] if i + 1 < re_ else "$"
+        left = bi.get(prev + ch, 0)
+        right = bi.get(ch + nxt, 0)
+        if left >= ATTESTED and right >= ATTESTED:
+            continue
+        u0 = uni.get(ch, 0) + 1
+        b0 = math.log((left + 1) * (right + 1) / u0)
+        cands = []
+        for c, kind in conf.items():
+            b1 = bi.get(prev + c)
+            b2 = bi.get(c + nxt)
+            if b1 is None and b2 is None:
+                continue
+            est = math.log(((b1 or 0) + 1) * ((b2 or 0) + 1) / (uni.get(c, 0) + 1)) - b0 + CONTEXT_PRIOR[kind]
+            if est >= pre_min:
+                cands.append((c, kind))
+        if not cands:
             continue
         s = "^" + text[rs:re_] + "$"
-        for i in range(rs, re_):
-            if covered[i] or named[i]:
-                continue
-            ch = text[i]
-            conf = model.confmap.get(ch)
-            if not conf or ch in NUMERALS:
-                continue
-            j = i - rs + 1
-            prev, nxt = s[j - 1], s[j + 1]
-            left = bi.get(prev + ch, 0)
-            right = bi.get(ch + nxt, 0)
-            if left >= ATTESTED and right >= ATTESTED:
-                continue
-            u0 = uni.get(ch, 0) + 1
-            b0 = math.log((left + 1) * (right + 1) / u0)
-            cands = []
-            for c, kind in conf.items():
-                b1 = bi.get(prev + c)
-                b2 = bi.get(c + nxt)
-                if b1 is None and b2 is None:
-                    continue
-                est = math.log(((b1 or 0) + 1) * ((b2 or 0) + 1) / (uni.get(c, 0) + 1)) - b0 + CONTEXT_PRIOR[kind]
-                if est >= pre_min:
-                    cands.append((c, kind))
-            if not cands:
-                continue
-            base = _local_logp(lm, s, j)
-            lo = max(rs, i - WINDOW)
-            hi = min(re_, i + WINDOW + 1)
-            word_base = segment_score(model, text[lo:hi])
-            best = None
-            for c, kind in cands:
-                gain = _local_logp(lm, s[:j] + c + s[j + 1 :], j) - base
-                gain += CONTEXT_WORD_WEIGHT * (segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base)
-                gain -= math.log(uni.get(c, 0) + 1) - math.log(u0)
-                gain += CONTEXT_PRIOR[kind]
-                if best is None or gain > best[0]:
-                    best = (gain, c, kind)
-            if best is not None and best[0] >= min_score:
-                gain, c, kind = best
-                out.append(Suspect(i, i + 1, ch, c, kind, gain, "ZW207"))
+        j = i - rs + 1
+        base = _local_logp(lm, s, j)
+        lo = max(rs, i - WINDOW)
+        hi = min(re_, i + WINDOW + 1)
+        word_base = segment_score(model, text[lo:hi])
+        best = None
+        for c, kind in cands:
+            gain = _local_logp(lm, s[:j] + c + s[j + 1 :], j) - base
+            gain += CONTEXT_WORD_WEIGHT * (segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base)
+            gain -= math.log(uni.get(c, 0) + 1) - math.log(u0)
+            gain += CONTEXT_PRIOR[kind]
+            if best is None or gain > best[0]:
+                best = (gain, c, kind)
+        if best is not None and best[0] >= min_score:
+            gain, c, kind = best
+            out.append(Suspect(i, i + 1, ch, c, kind, gain, "ZW207"))
     return out
