@@ -28,7 +28,7 @@ COVER_MIN = 10
 # Characters this frequent as one-character words (的 和 是 在 ...) are not suspects: their
 # confusions (的/地/得, 在/再) need grammar, not a dictionary.
 STANDALONE_MIN = 20000
-STANDALONE_PENALTY: float | None = -3.0  # None: never suspects
+STANDALONE_PENALTY: float | None = None  # None: never suspects
 NUMERALS = set("一二三四五六七八九十百千万亿两零〇")
 WINDOW = 4
 # log-prior of each kind of confusion (same-tone homophones are the commonest typos).
@@ -353,6 +353,7 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         return []
     uni = lm.uni
     bi = lm.bi
+    candidates = lm.candidates
     out: list[Suspect] = []
     pre_min = min_score - CONTEXT_PREFILTER_SLACK
     if positions is None:
@@ -361,7 +362,7 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         if named[i]:
             continue
         ch = text[i]
-        conf = model.confmap.get(ch)
+        conf = candidates.get(ch)
         if not conf or ch in NUMERALS:
             continue
         prev = text[i - 1] if i > rs else "^"
@@ -370,17 +371,17 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         right = bi.get(ch + nxt, 0)
         if left >= ATTESTED and right >= ATTESTED:
             continue
-        u0 = uni.get(ch, 0) + 1
-        b0 = math.log((left + 1) * (right + 1) / u0)
+        log_u0 = math.log(uni.get(ch, 0) + 1)
+        b0 = math.log((left + 1) * (right + 1)) - log_u0
         cands = []
-        for c, kind in conf.items():
+        for c, kind, log_u in conf:
             b1 = bi.get(prev + c)
             b2 = bi.get(c + nxt)
             if b1 is None and b2 is None:
                 continue
-            est = math.log(((b1 or 0) + 1) * ((b2 or 0) + 1) / (uni.get(c, 0) + 1)) - b0 + CONTEXT_PRIOR[kind]
+            est = math.log(((b1 or 0) + 1) * ((b2 or 0) + 1)) - log_u - b0 + CONTEXT_PRIOR[kind]
             if est >= pre_min:
-                cands.append((c, kind))
+                cands.append((c, kind, log_u))
         if not cands:
             continue
         s = "^" + text[rs:re_] + "$"
@@ -390,10 +391,10 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         hi = min(re_, i + WINDOW + 1)
         word_base = segment_score(model, text[lo:hi])
         best = None
-        for c, kind in cands:
+        for c, kind, log_u in cands:
             gain = _local_logp(lm, s[:j] + c + s[j + 1 :], j) - base
             gain += CONTEXT_WORD_WEIGHT * (segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base)
-            gain -= math.log(uni.get(c, 0) + 1) - math.log(u0)
+            gain -= log_u - log_u0
             gain += CONTEXT_PRIOR[kind]
             if best is None or gain > best[0]:
                 best = (gain, c, kind)

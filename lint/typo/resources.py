@@ -113,6 +113,8 @@ class CharLM:
     tri: dict[str, int]
     total: int
     weights: tuple[float, float, float] = (0.6, 0.3, 0.1)
+    # char -> (confusable char, kind, log(count + 1)) for the confusable chars the corpus has
+    candidates: dict[str, tuple] = field(default_factory=dict)
 
     def logp(self, h2: str, h1: str, c: str) -> float:
         w3, w2, w1 = self.weights
@@ -318,6 +320,11 @@ def build_model() -> TypoModel:
     words = [w for w in freq if len(w) >= 2]
     automaton = daachorse.CharwiseDoubleArrayAhoCorasick(words)
     total = sum(freq.values())
+    lm = count_corpus([files[k] for k in sorted(files) if k.startswith("corpus")], {files["corpus0"]})
+    lm.candidates = {
+        ch: tuple((c, kind, math.log(lm.uni[c] + 1)) for c, kind in conf.items() if lm.uni.get(c))
+        for ch, conf in confmap.items()
+    }
     return TypoModel(
         freq=freq,
         total=total,
@@ -334,13 +341,15 @@ def build_model() -> TypoModel:
         automaton=automaton,
         words=words,
         log_total=math.log(total),
-        lm=count_corpus([files[k] for k in sorted(files) if k.startswith("corpus")], {files["corpus0"]}),
+        lm=lm,
     )
 
 
 def model_path() -> str:
 
     h = hashlib.sha256(MODEL_VERSION.encode())
+    with open(__file__, "rb") as fh:  # the code that builds the model is part of its key
+        h.update(fh.read())
     for name, path in sorted(source_files().items()):
         st = os.stat(path)
         h.update(f"{name}:{path}:{st.st_size}:{st.st_mtime_ns}".encode())
