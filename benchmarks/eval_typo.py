@@ -199,9 +199,16 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--select", default="typo", help="rules to run (default: the typo category)")
     ap.add_argument("--no-fa", action="store_true")
+    ap.add_argument("--option", action="append", default=[], metavar="RULE.KEY=VALUE",
+                    help="a rule option, e.g. ZW207.min-score=7.5 (repeatable)")
     args = ap.parse_args()
     os.environ.setdefault("ZWLINT_CACHE_DIR", str(ROOT / ".pytest_cache" / "zwlint-cache"))
-    linter = Linter(Config(select=args.select.split(",")))
+    options: dict[str, dict] = {}
+    for opt in args.option:
+        key, _, value = opt.partition("=")
+        rule, _, name = key.partition(".")
+        options.setdefault(rule, {})[name] = float(value)
+    linter = Linter(Config(select=args.select.split(","), options=options))
     linter.check_post(Post(content="预热：加载词典。"))
 
     print(f"{'set':<14}{'n':>6}  {'sent-det P/R/F1':<20}{'sent-cor P/R/F1':<20}{'pyc-cor P/R/F1':<20}{'char-det P/R/F1':<20}{'char-cor P/R/F1':<20}")
