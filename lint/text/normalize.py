@@ -88,10 +88,15 @@ def _foldable_pattern() -> "re.Pattern":
 def fold(text: str) -> str:
     """One-to-one character folding; the result has the same length as the input."""
     pattern = _foldable_pattern()
+    first = pattern.search(text)
+    if first is None:  # most posts: one scan and done
+        return text
     table = fold_table()
     # Traditional-character text folds nearly every character: translate it whole;
     # simplified text has a few upper-case letters at most: replace just those.
-    if len(pattern.findall(text, 0, 2000)) * 20 > min(len(text), 2000):
+    start = first.start()
+    window = min(len(text) - start, 2000)
+    if len(pattern.findall(text, start, start + window)) * 20 > window:
         return text.translate(table)
     return pattern.sub(lambda m: table[ord(m.group())], text)
 

@@ -73,14 +73,20 @@ class OffsetMap:
         import numpy as np
 
         if self._shifts is None:
-            if self._arrays is None:
-                self._arrays = (np.asarray(self._derived, dtype=np.int64), np.asarray(self._source, dtype=np.int64))
-            derived, source = self._arrays
             # shifts[k] is the shift of the run before derived[k] (shifts[0] is never used):
             # searchsorted(derived, p, "right") is one past the run holding p, and for the
             # last character of a span searchsorted(derived, end - 1, "right") equals
             # searchsorted(derived, end, "left").
-            self._shifts = np.concatenate((np.zeros(1, dtype=np.int64), source - derived))
+            if self._arrays is None and len(self._derived) < 64:  # cheaper in Python than in numpy
+                shifts = [0] + [s - d for d, s in zip(self._derived, self._source)]
+                self._arrays = (np.array(self._derived, dtype=np.int64), None)
+                self._shifts = np.array(shifts, dtype=np.int64)
+            else:
+                if self._arrays is None:
+                    self._arrays = (np.asarray(self._derived, dtype=np.int64),
+                                    np.asarray(self._source, dtype=np.int64))
+                derived, source = self._arrays
+                self._shifts = np.concatenate((np.zeros(1, dtype=np.int64), source - derived))
         derived, shifts = self._arrays[0], self._shifts
         return (shifts[derived.searchsorted(starts, "right")] + starts,
                 shifts[derived.searchsorted(ends, "left")] + ends)
