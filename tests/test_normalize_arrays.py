@@ -128,3 +128,21 @@ def test_a_few_folding_characters_are_patched_in():
             assert fast is None
             continue
         _same(fast, normalize_str(text))
+
+
+def test_long_texts_are_scanned_in_chunks_with_the_same_matches(monkeypatch):
+    import numpy as np
+
+    from lint.terms import matcher as matcher_module
+
+    matcher = _matcher()
+    # a key-free character ("，") now and then, long stretches without one, and matches
+    # right at the cuts
+    text = ("习近平总书记台湾中国" * 7 + "，" + "测试正词" * 3 + "ab1，a b") * 40 + "中国" * 300 + "，台湾"
+    data = normalize_str(text).utf16()
+    whole = matcher_module._scan(matcher._automaton16, data, np.zeros(0x10000, dtype=bool))
+    for chunk, window in [(16, 4), (50, 8), (7, 1000), (100, 2)]:
+        monkeypatch.setattr(matcher_module, "_CHUNK", chunk)
+        monkeypatch.setattr(matcher_module, "_CUT_WINDOW", window)
+        assert np.array_equal(matcher_module._scan(matcher._automaton16, data, matcher._outside_keys), whole)
+    assert len(whole) > 1000

@@ -9,6 +9,14 @@ at odd byte offsets (a pattern straddling two characters) are dropped. Text with
 characters (rare: some emoji, CJK extension B) goes through UTF-8 and a conversion.
 The compiled matcher is pickled in the cache directory and reused until a list file
 changes.
+
+find_raw is the engine's per-text step: the matches become three int64 arrays (scan,
+one bulk conversion of the binding's tuples, offset mapping with two binary searches per
+match) and TermMatch objects are made only for the rules that ask (MatchSet). Long texts
+are scanned in ~256 KB chunks cut where no match can cross (see _scan). On the 5 MB
+benchmark (benchmarks/bench_matching.py, 50,000 terms, ~20k matches per MB) the scan
+itself is ~55% of the step, converting and freeing the binding's tuples ~20%,
+normalisation ~20%.
 """
 from __future__ import annotations
 
@@ -62,6 +70,11 @@ class TermMatcher:
         self._automaton8 = (
             daachorse.DoubleArrayAhoCorasick([k.encode("utf-8") for k in self._keys]) if self._keys else None
         )
+        # Code units that occur in no key: a scan may be cut after one of them, since no
+        # match (at an even byte offset) can contain it.
+        self._outside_keys = np.ones(0x10000, dtype=bool)
+        for key in self._keys:
+            self._outside_keys[np.frombuffer(key.encode("utf-16-le"), dtype=np.uint16)] = False
         self._patterns = [
             (idx, regex.compile(entry.pattern)) for idx, entry in enumerate(entries) if entry.pattern
         ]
@@ -81,7 +94,7 @@ class TermMatcher:
         columns = _EMPTY_COLUMNS
         data = norm.utf16() if self._automaton16 is not None else None
         if data is not None:
-            found = _scan(self._automaton16, data)
+            found = _scan(self._automaton16, data, self._outside_keys)
             if len(found):
                 columns = np.ascontiguousarray(found.T)  # starts, ends, keys
                 odd = columns[0] & 1
@@ -123,23 +136,49 @@ _EMPTY = np.zeros((0, 3), dtype=np.int64)
 _EMPTY_COLUMNS = np.zeros((3, 0), dtype=np.int64)
 
 
-def _scan(automaton, data: bytes) -> "np.ndarray":
-    """Every overlapping match as an (n, 3) array of (start byte, end byte, key).
+_CHUNK = 1 << 17  # code units a scan call covers on long texts
+_CUT_WINDOW = 4096  # code units searched for a place to cut
 
-    The binding returns a Python tuple per match; the cyclic garbage collector is held
-    off while they are made, converted and freed (tuples of ints cannot form cycles, and
-    on a long text with tens of thousands of matches the collections it would otherwise
-    run in between cost more than the conversion)."""
+
+def _scan(automaton, data: bytes, outside_keys: "np.ndarray") -> "np.ndarray":
+    """Every overlapping match as an (n, 3) array of (start byte, end byte, key), in the
+    order of the scan (by end position).
+
+    The binding returns a Python tuple per match. A long text is scanned in chunks of
+    ~256 KB, each cut right after a character that occurs in no key (so that no match
+    crosses a cut and no chunk needs to overlap the next), and each chunk's tuples are
+    converted and freed before the next is scanned: the memory for them is reused
+    instead of coming fresh from the kernel each time. The cyclic garbage collector is
+    held off meanwhile (tuples of ints cannot form cycles; the collections that tens of
+    thousands of new tuples would trigger cost more than the conversion)."""
+    units = len(data) // 2
+    cuts = [0]
+    if units > _CHUNK:
+        codes = np.frombuffer(data, dtype=np.uint16)
+        pos = _CHUNK
+        while pos < units:
+            free = np.flatnonzero(outside_keys[codes[pos : pos + _CUT_WINDOW]])
+            if len(free):
+                cuts.append(pos + int(free[0]) + 1)
+                pos = cuts[-1] + _CHUNK
+            else:
+                pos += _CUT_WINDOW
+    cuts.append(units)
     enabled = gc.isenabled()
     gc.disable()
     try:
-        raw = automaton.find_overlapping(data)
-        found = _as_array(raw)
-        del raw
+        parts = []
+        for a, b in zip(cuts, cuts[1:]):
+            raw = automaton.find_overlapping(data[2 * a : 2 * b] if len(cuts) > 2 else data)
+            found = _as_array(raw)
+            del raw
+            if a and len(found):
+                found[:, :2] += 2 * a
+            parts.append(found)
     finally:
         if enabled:
             gc.enable()
-    return found
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _as_array(raw: list) -> "np.ndarray":
