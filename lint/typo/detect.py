@@ -326,6 +326,8 @@ CONTEXT_WORD_WEIGHT = 0.5  # weight of the word-unigram gain next to the trigram
 # A cheap bigram estimate of the gain must reach min_score minus this before the trigram
 # model and the segmentation are asked.
 CONTEXT_PREFILTER_SLACK = 8.0
+# ... and only with characters at most e^this less frequent in the corpus (e^4.6 = 100)
+COMMON_CONFUSION_SPAN = 4.6
 # A character seen this often in the corpus next to both of its neighbours is not a suspect.
 ATTESTED = 20
 
@@ -354,6 +356,7 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
     uni = lm.uni
     bi = lm.bi
     candidates = lm.candidates
+    freq = model.freq
     out: list[Suspect] = []
     pre_min = min_score - CONTEXT_PREFILTER_SLACK
     if positions is None:
@@ -365,6 +368,10 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         conf = candidates.get(ch)
         if not conf or ch in NUMERALS:
             continue
+        # a very frequent function character (的 在 是 和) is only confused with another frequent
+        # character (在/再, 的/得), not with a content character that happens to sound alike (的/敌)
+        common = freq.get(ch, 0) >= STANDALONE_MIN
+
         prev = text[i - 1] if i > rs else "^"
         nxt = text[i + 1] if i + 1 < re_ else "$"
         left = bi.get(prev + ch, 0)
@@ -375,6 +382,8 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         b0 = math.log((left + 1) * (right + 1)) - log_u0
         cands = []
         for c, kind, log_u in conf:
+            if common and log_u < log_u0 - COMMON_CONFUSION_SPAN:
+                continue
             b1 = bi.get(prev + c)
             b2 = bi.get(c + nxt)
             if b1 is None and b2 is None:
