@@ -16,6 +16,7 @@ differs from a jieba idiom in one character, the two characters being confusable
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ STANDALONE_MIN = 20000
 STANDALONE_PENALTY: float | None = None  # None: never suspects
 NUMERALS = set("一二三四五六七八九十百千万亿两零〇")
 WINDOW = 4
+MAX_WORD = 12  # longer dictionary words do not matter to the duplicate checks
 # log-prior of each kind of confusion (same-tone homophones are the commonest typos).
 PRIOR = {"音同": 0.0, "形近": -1.0, "音近": -2.0}
 UNKNOWN_CHAR = -math.log(10)  # relative to a frequency of 1
@@ -232,22 +234,35 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
     words = model.words
     out: list[Suspect] = []
     n = len(text)
+    repeats = list(_REPEAT.finditer(text))
+    if not repeats:
+        return out
+    # what the checks below ask of the dictionary matches, gathered only near the repeats
+    # (the automaton reports matches in order of their end)
+    ends = [e for _s, e, _p in matches]
     pair_covered: set[int] = set()  # i such that a word of the dictionary covers [i, i+2)
     pair_covered_long: set[int] = set()  # ... a word of three or more characters
     ends_at: dict[int, int] = {}  # end -> longest frequent word of >= 2 chars ending there
     starts: set[int] = set()  # starts of frequent words of >= 2 chars
-    for s, e, pid in matches:
-        if e - s > 2 or (e - s == 2 and freq[words[pid]] >= COVER_MIN):
-            for i in range(s, e - 1):
-                if text[i] == text[i + 1]:
-                    pair_covered.add(i)
-                    if e - s > 2:
-                        pair_covered_long.add(i)
-        if e - s >= 2 and freq[words[pid]] >= 20:
-            ends_at[e] = max(ends_at.get(e, 0), e - s)
-            starts.add(s)
+    seen: set[int] = set()
+    for m in repeats:
+        i = m.start()
+        for k in range(bisect.bisect_left(ends, i + 1), bisect.bisect_right(ends, i + 2 * len(m.group(1)) + MAX_WORD)):
+            if k in seen:
+                continue
+            seen.add(k)
+            s, e, pid = matches[k]
+            if e - s > 2 or (e - s == 2 and freq[words[pid]] >= COVER_MIN):
+                for j in range(s, e - 1):
+                    if text[j] == text[j + 1]:
+                        pair_covered.add(j)
+                        if e - s > 2:
+                            pair_covered_long.add(j)
+            if e - s >= 2 and freq[words[pid]] >= 20:
+                ends_at[e] = max(ends_at.get(e, 0), e - s)
+                starts.add(s)
     skip_until = 0
-    for m in _REPEAT.finditer(text):
+    for m in repeats:
         i = m.start()
         if i < skip_until:
             continue
