@@ -187,30 +187,37 @@ def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
     tails = model.idiom_tails
     freq = model.freq
     out: list[Suspect] = []
-    for rs, re_ in _runs(text):
-        for j in range(rs, re_ - 3):
-            # one substitution leaves either the first or the last two characters intact
-            head = text[j : j + 2] in heads
-            tail = text[j + 2 : j + 4] in tails
-            if not head and not tail:
+    # one substitution leaves either the first or the last two characters intact: the
+    # automaton over those pairs finds the only windows worth looking at
+    starts: set[int] = set()
+    for s, _e, pid in model.idiom_pair_automaton.find_overlapping(text):
+        kind = model.idiom_pair_kinds[pid]
+        if kind & 1:
+            starts.add(s)
+        if kind & 2 and s >= 2:
+            starts.add(s - 2)
+    for j in sorted(starts):
+        w = text[j : j + 4]
+        if len(w) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in w):
+            continue
+        head = w[:2] in heads
+        tail = w[2:] in tails
+        if w in idioms or named[j]:
+            continue
+        fw = freq.get(w, 0)
+        for k in ((0, 1, 2, 3) if head and tail else (2, 3) if head else (0, 1)):
+            cands = masks.get(w[:k] + "*" + w[k + 1 :])
+            if not cands:
                 continue
-            w = text[j : j + 4]
-            if w in idioms or named[j]:
-                continue
-            fw = freq.get(w, 0)
-            for k in ((0, 1, 2, 3) if head and tail else (2, 3) if head else (0, 1)):
-                cands = masks.get(w[:k] + "*" + w[k + 1 :])
-                if not cands:
+            for idiom in cands:
+                fi = idioms[idiom]
+                if fw * 10 >= fi:
                     continue
-                for idiom in cands:
-                    fi = idioms[idiom]
-                    if fw * 10 >= fi:
-                        continue
-                    kind = _confusable(model, idiom[k], w[k])
-                    if kind is None:
-                        continue
-                    score = math.log(fi / (fw + 1)) + PRIOR[kind]
-                    out.append(Suspect(j, j + 4, w, idiom, kind, score, "ZW202"))
+                kind = _confusable(model, idiom[k], w[k])
+                if kind is None:
+                    continue
+                score = math.log(fi / (fw + 1)) + PRIOR[kind]
+                out.append(Suspect(j, j + 4, w, idiom, kind, score, "ZW202"))
     return out
 
 

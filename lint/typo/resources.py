@@ -196,6 +196,8 @@ class TypoModel:
     words: list = field(default_factory=list)  # automaton pattern id -> word
     log_total: float = 0.0
     lm: CharLM | None = None
+    idiom_pair_automaton: object = None  # over the idioms' first and last character pairs
+    idiom_pair_kinds: tuple = ()  # pattern id -> 1 first pair of an idiom, 2 last pair, 3 both
 
     def logp(self, word: str) -> float | None:
         f = self.freq.get(word)
@@ -325,6 +327,9 @@ def build_model() -> TypoModel:
         ch: tuple((c, kind, math.log(lm.uni[c] + 1)) for c, kind in conf.items() if lm.uni.get(c))
         for ch, conf in confmap.items()
     }
+    heads = {w[:2] for w in idioms}
+    tails = {w[2:] for w in idioms}
+    pairs = sorted(heads | tails)
     return TypoModel(
         freq=freq,
         total=total,
@@ -334,8 +339,10 @@ def build_model() -> TypoModel:
         homophones=same,
         homophones_tone=tone,
         shapes=shapes,
-        idiom_heads=frozenset(w[:2] for w in idioms),
-        idiom_tails=frozenset(w[2:] for w in idioms),
+        idiom_heads=frozenset(heads),
+        idiom_tails=frozenset(tails),
+        idiom_pair_automaton=daachorse.CharwiseDoubleArrayAhoCorasick(pairs),
+        idiom_pair_kinds=tuple((p in heads) | ((p in tails) << 1) for p in pairs),
         confmap=confmap,
         targets=targets,
         automaton=automaton,
