@@ -43,6 +43,8 @@ CORPUS_FILES = ("tag/199801.txt", "sentiment/neg.txt", "sentiment/pos.txt")
 # wordfreq words enter the lexicon from this frequency on (jieba's scale; the rarer ones
 # include misspellings such as 再接再励).
 WORDFREQ_MIN = 10
+# Trigrams seen fewer times are dropped (271k of 1.09M kept: same accuracy, half the load time)
+TRIGRAM_MIN = 3
 MISSPELLING_RATIO = 30
 
 # The hundred most common Chinese surnames (公安部户籍人口统计), for the name heuristics.
@@ -153,8 +155,8 @@ def count_corpus(paths: list[str], tagged: set[str]) -> CharLM:
                     bi.update(s[i : i + 2] for i in range(len(s) - 1))
                     tri.update(s[i : i + 3] for i in range(len(s) - 2))
     total = sum(v for k, v in uni.items() if k not in "^$")
-    # trigrams seen once carry little evidence and half the memory
-    tri_kept = {k: v for k, v in tri.items() if v > 1}
+    # rare trigrams carry little evidence and most of the memory and loading time
+    tri_kept = {k: v for k, v in tri.items() if v >= TRIGRAM_MIN}
     return CharLM(uni=dict(uni), bi=dict(bi), tri=tri_kept, total=total)
 
 
