@@ -344,7 +344,9 @@ def traditional(text: str, folded: str) -> list[Suspect]:
 
 # Context confusions (ZW207): the character trigram model decides.
 CONTEXT_PRIOR = {"音同": 0.0, "形近": -3.5, "音近": -5.5}
-CONTEXT_WORD_WEIGHT = 0.5  # weight of the word-unigram gain next to the trigram gain
+CONTEXT_WORD_WEIGHT = 0.5
+# added for the pairs of dictionaries/typos_confusable_pairs.txt (在/再, 象/像, 坐/座 ...)
+CONTEXT_PAIR_BONUS = 2.0  # weight of the word-unigram gain next to the trigram gain
 # A cheap bigram estimate of the gain must reach min_score minus this before the trigram
 # model and the segmentation are asked.
 CONTEXT_PREFILTER_SLACK = 8.0
@@ -378,6 +380,7 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
     uni = lm.uni
     bi = lm.bi
     candidates = lm.candidates
+    pairs = model.common_pairs
     freq = model.freq
     out: list[Suspect] = []
     pre_min = min_score - CONTEXT_PREFILTER_SLACK
@@ -411,6 +414,8 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
             if b1 is None and b2 is None:
                 continue
             est = math.log(((b1 or 0) + 1) * ((b2 or 0) + 1)) - log_u - b0 + CONTEXT_PRIOR[kind]
+            if (ch, c) in pairs:
+                est += CONTEXT_PAIR_BONUS
             if est >= pre_min:
                 cands.append((c, kind, log_u))
         if not cands:
@@ -426,7 +431,7 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
             gain = _local_logp(lm, s[:j] + c + s[j + 1 :], j) - base
             gain += CONTEXT_WORD_WEIGHT * (segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base)
             gain -= log_u - log_u0
-            gain += CONTEXT_PRIOR[kind]
+            gain += CONTEXT_PRIOR[kind] + (CONTEXT_PAIR_BONUS if (ch, c) in pairs else 0.0)
             if best is None or gain > best[0]:
                 best = (gain, c, kind)
         if best is not None and best[0] >= min_score:

@@ -35,6 +35,7 @@ from lint.cache import cache_dir, cached_pickle
 
 MODEL_VERSION = "6"
 LEXICON_FILE = "typos_lexicon.txt"  # the 公文 lexicon in dictionaries/
+PAIRS_FILE = "typos_confusable_pairs.txt"  # commonly confused character pairs in dictionaries/
 # Corrections must produce a word at least this frequent (jieba's scale).
 TARGET_MIN = 50
 
@@ -82,6 +83,8 @@ def source_files() -> dict[str, str]:
     for d in default_list_dirs():
         if os.path.isfile(os.path.join(d, LEXICON_FILE)):
             files["lexicon"] = os.path.join(d, LEXICON_FILE)
+        if os.path.isfile(os.path.join(d, PAIRS_FILE)):
+            files["pairs"] = os.path.join(d, PAIRS_FILE)
     return files
 
 
@@ -200,6 +203,7 @@ class TypoModel:
     lm: CharLM | None = None
     idiom_pair_automaton: object = None  # over the idioms' first and last character pairs
     idiom_pair_kinds: tuple = ()  # pattern id -> 1 first pair of an idiom, 2 last pair, 3 both
+    common_pairs: frozenset = frozenset()  # (written, meant) pairs editors often confuse
 
     def logp(self, word: str) -> float | None:
         f = self.freq.get(word)
@@ -329,6 +333,13 @@ def build_model() -> TypoModel:
         ch: tuple((c, kind, math.log(lm.uni[c] + 1)) for c, kind in conf.items() if lm.uni.get(c))
         for ch, conf in confmap.items()
     }
+    common_pairs: set[tuple[str, str]] = set()
+    if "pairs" in files:
+        with open(files["pairs"], encoding="utf-8") as fh:
+            for line in fh:
+                pair = line.strip()
+                if len(pair) == 2 and not pair.startswith("#"):
+                    common_pairs.update({(pair[0], pair[1]), (pair[1], pair[0])})
     heads = {w[:2] for w in idioms}
     tails = {w[2:] for w in idioms}
     pairs = sorted(heads | tails)
@@ -344,6 +355,7 @@ def build_model() -> TypoModel:
         idiom_heads=frozenset(heads),
         idiom_tails=frozenset(tails),
         idiom_pair_automaton=daachorse.CharwiseDoubleArrayAhoCorasick(pairs),
+        common_pairs=frozenset(common_pairs),
         idiom_pair_kinds=tuple((p in heads) | ((p in tails) << 1) for p in pairs),
         confmap=confmap,
         targets=targets,
