@@ -396,7 +396,6 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         # a very frequent function character (的 在 是 和) is only confused with another frequent
         # character (在/再, 的/得), not with a content character that happens to sound alike (的/敌)
         common = freq.get(ch, 0) >= STANDALONE_MIN
-
         prev = text[i - 1] if i > rs else "^"
         nxt = text[i + 1] if i + 1 < re_ else "$"
         left = bi.get(prev + ch, 0)
@@ -406,9 +405,14 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         log_u0 = math.log(uni.get(ch, 0) + 1)
         b0 = math.log((left + 1) * (right + 1)) - log_u0
         cands = []
+        # a bigram is never more frequent than its characters, so est <= log_u + prior + bonus - b0:
+        # the candidates come most frequent first, and the rest cannot pass once one fails that
+        bound = pre_min + b0 - CONTEXT_PAIR_BONUS
         for c, kind, log_u in conf:
+            if log_u < bound:
+                break
             if common and log_u < log_u0 - COMMON_CONFUSION_SPAN:
-                continue
+                break
             b1 = bi.get(prev + c)
             b2 = bi.get(c + nxt)
             if b1 is None and b2 is None:

@@ -329,8 +329,9 @@ def build_model() -> TypoModel:
     automaton = daachorse.CharwiseDoubleArrayAhoCorasick(words)
     total = sum(freq.values())
     lm = count_corpus([files[k] for k in sorted(files) if k.startswith("corpus")], {files["corpus0"]})
-    lm.candidates = {
-        ch: tuple((c, kind, math.log(lm.uni[c] + 1)) for c, kind in conf.items() if lm.uni.get(c))
+    lm.candidates = {  # most frequent first: detect.context_confusions stops early
+        ch: tuple(sorted(((c, kind, math.log(lm.uni[c] + 1)) for c, kind in conf.items() if lm.uni.get(c)),
+                         key=lambda t: -t[2]))
         for ch, conf in confmap.items()
     }
     common_pairs: set[tuple[str, str]] = set()
