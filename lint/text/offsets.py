@@ -12,13 +12,13 @@ from bisect import bisect_right
 
 
 class OffsetMap:
-    __slots__ = ("_derived", "_source", "_arrays", "_shifts")
+    __slots__ = ("_derived", "_source", "_arrays", "_search")
 
     def __init__(self, derived_starts: list[int] | None = None, source_starts: list[int] | None = None):
         self._derived = derived_starts or [0]
         self._source = source_starts or [0]
         self._arrays = None
-        self._shifts = None
+        self._search = None
 
     @classmethod
     def identity(cls) -> "OffsetMap":
@@ -30,7 +30,7 @@ class OffsetMap:
         m = cls.__new__(cls)
         m._derived = m._source = None
         m._arrays = (derived_starts, source_starts)
-        m._shifts = None
+        m._search = None
         return m
 
     def _lists(self) -> tuple[list[int], list[int]]:
@@ -41,7 +41,7 @@ class OffsetMap:
     def add_run(self, derived_pos: int, source_pos: int) -> None:
         """Start a new run: derived_pos in the derived text comes from source_pos."""
         derived, source = self._lists()
-        self._arrays = self._shifts = None
+        self._arrays = self._search = None
         if derived[-1] == derived_pos:
             derived[-1] = derived_pos
             source[-1] = source_pos
@@ -72,21 +72,20 @@ class OffsetMap:
         """span_to_source over numpy arrays of non-empty spans (one binary search each, in C)."""
         import numpy as np
 
-        if self._shifts is None:
+        if self._search is None:
             # shifts[k] is the shift of the run before derived[k] (shifts[0] is never used):
             # searchsorted(derived, p, "right") is one past the run holding p, and for the
             # last character of a span searchsorted(derived, end - 1, "right") equals
             # searchsorted(derived, end, "left").
             if self._arrays is None and len(self._derived) < 64:  # cheaper in Python than in numpy
                 shifts = [0] + [s - d for d, s in zip(self._derived, self._source)]
-                self._arrays = (np.array(self._derived, dtype=np.int64), None)
-                self._shifts = np.array(shifts, dtype=np.int64)
+                self._search = (np.array(self._derived, dtype=np.int64), np.array(shifts, dtype=np.int64))
             else:
                 if self._arrays is None:
                     self._arrays = (np.asarray(self._derived, dtype=np.int64),
                                     np.asarray(self._source, dtype=np.int64))
                 derived, source = self._arrays
-                self._shifts = np.concatenate((np.zeros(1, dtype=np.int64), source - derived))
-        derived, shifts = self._arrays[0], self._shifts
+                self._search = (derived, np.concatenate((np.zeros(1, dtype=np.int64), source - derived)))
+        derived, shifts = self._search
         return (shifts[derived.searchsorted(starts, "right")] + starts,
                 shifts[derived.searchsorted(ends, "left")] + ends)
