@@ -145,4 +145,16 @@ def test_long_texts_are_scanned_in_chunks_with_the_same_matches(monkeypatch):
         monkeypatch.setattr(matcher_module, "_CHUNK", chunk)
         monkeypatch.setattr(matcher_module, "_CUT_WINDOW", window)
         assert np.array_equal(matcher_module._scan(matcher._automaton16, data, matcher._outside_keys), whole)
-    assert len(whole) > 1000
+    assert whole.shape[1] > 1000
+
+
+def test_match_tuples_become_the_same_columns_by_either_conversion():
+    import numpy as np
+
+    from lint.terms.matcher import _as_array, _columns
+
+    for raw in [[], [(0, 2, 0)], [(4, 10, 7), (300, 306, 70000), (2**31 - 1, 2**31 + 5, 1)],
+                [(i, i + 4, i % 300) for i in range(0, 5000, 3)]]:
+        got = _columns(raw)
+        assert got.shape == (3, len(raw)) and got.dtype == np.int64
+        assert got.tolist() == (np.asarray(_as_array(raw)).T.tolist() if raw else [[], [], []])

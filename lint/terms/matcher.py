@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import marshal
 import os
 from itertools import chain
 from pathlib import Path
@@ -94,9 +95,8 @@ class TermMatcher:
         columns = _EMPTY_COLUMNS
         data = norm.utf16() if self._automaton16 is not None else None
         if data is not None:
-            found = _scan(self._automaton16, data, self._outside_keys)
-            if len(found):
-                columns = np.ascontiguousarray(found.T)  # starts, ends, keys
+            columns = _scan(self._automaton16, data, self._outside_keys)  # starts, ends, keys
+            if columns.shape[1]:
                 odd = columns[0] & 1
                 if odd.any():  # a key matched across two characters
                     columns = columns[:, odd == 0]
@@ -141,7 +141,7 @@ _CUT_WINDOW = 4096  # code units searched for a place to cut
 
 
 def _scan(automaton, data: bytes, outside_keys: "np.ndarray") -> "np.ndarray":
-    """Every overlapping match as an (n, 3) array of (start byte, end byte, key), in the
+    """Every overlapping match as a (3, n) array: start bytes, end bytes, keys, in the
     order of the scan (by end position).
 
     The binding returns a Python tuple per match. A long text is scanned in chunks of
@@ -170,15 +170,36 @@ def _scan(automaton, data: bytes, outside_keys: "np.ndarray") -> "np.ndarray":
         parts = []
         for a, b in zip(cuts, cuts[1:]):
             raw = automaton.find_overlapping(data[2 * a : 2 * b] if len(cuts) > 2 else data)
-            found = _as_array(raw)
+            found = _columns(raw)
             del raw
-            if a and len(found):
-                found[:, :2] += 2 * a
+            if a:
+                found[:2] += 2 * a
             parts.append(found)
     finally:
         if enabled:
             gc.enable()
-    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
+
+
+# marshal (format version 2) writes a list of n 3-tuples of 32-bit ints in 5 + 20 n bytes:
+# "[" n, then per tuple "(" 3 "i" start "i" end "i" key, every number 4 bytes little-endian.
+# Read as records that is a bulk conversion ~1.4x faster than numpy.fromiter over the ints.
+_MARSHALLED_MATCH = np.dtype({"names": ["start", "end", "key"], "formats": ["<i4"] * 3,
+                              "offsets": [6, 11, 16], "itemsize": 20})
+
+
+def _columns(raw: list) -> "np.ndarray":
+    """The binding's (start, end, key) tuples as a (3, n) int64 array."""
+    n = len(raw)
+    if not n:
+        return np.zeros((3, 0), dtype=np.int64)
+    data = marshal.dumps(raw, 2) if n >= 16 else b""  # a few: fromiter costs less
+    if len(data) != 5 + 20 * n:  # (or a number needed more than 32 bits) the general way
+        return np.ascontiguousarray(_as_array(raw).T)
+    records = np.frombuffer(data, dtype=_MARSHALLED_MATCH, offset=5, count=n)
+    out = np.empty((3, n), dtype=np.int64)
+    out[0], out[1], out[2] = records["start"], records["end"], records["key"]
+    return out
 
 
 def _as_array(raw: list) -> "np.ndarray":
