@@ -258,6 +258,17 @@ def _confusion_map(same, tone, shapes) -> dict[str, dict[str, str]]:
     return confmap
 
 
+def _read_pairs(path: str) -> list[tuple[str, str, str]]:
+    """The commonly confused pairs: "AB" or "AB kind" per line (kind 音同 by default)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts and len(parts[0]) == 2 and not parts[0].startswith("#"):
+                out.append((parts[0][0], parts[0][1], parts[1] if len(parts) > 1 else "音同"))
+    return out
+
+
 def _likely_misspelling(w: str, f: int, freq: dict[str, int], confmap) -> bool:
     """Web-text word lists hold common misspellings (因该, 我门): a word one confusable
     character away from a word MISSPELLING_RATIO times as frequent is one."""
@@ -304,6 +315,14 @@ def build_model() -> TypoModel:
     jieba_total = sum(freq.values())
     same, tone, shapes = _read_confusions(files["same_pinyin"], files["same_stroke"])
     confmap = _confusion_map(same, tone, shapes)
+    common_pairs: set[tuple[str, str]] = set()
+    if "pairs" in files:
+        for a, b, kind in _read_pairs(files["pairs"]):
+            common_pairs.update({(a, b), (b, a)})
+            # pairs pycorrector's sets lack (己/已, 得/地) join them
+            if b not in confmap.get(a, {}):
+                confmap.setdefault(a, {})[b] = kind
+                confmap.setdefault(b, {})[a] = kind
     for w, f in _read_wordfreq(files["wordfreq"], jieba_total).items():
         if w not in freq and not _likely_misspelling(w, f, freq, confmap):
             freq[w] = f
@@ -334,13 +353,6 @@ def build_model() -> TypoModel:
                          key=lambda t: -t[2]))
         for ch, conf in confmap.items()
     }
-    common_pairs: set[tuple[str, str]] = set()
-    if "pairs" in files:
-        with open(files["pairs"], encoding="utf-8") as fh:
-            for line in fh:
-                pair = line.strip()
-                if len(pair) == 2 and not pair.startswith("#"):
-                    common_pairs.update({(pair[0], pair[1]), (pair[1], pair[0])})
     heads = {w[:2] for w in idioms}
     tails = {w[2:] for w in idioms}
     pairs = sorted(heads | tails)
