@@ -343,7 +343,7 @@ def traditional(text: str, folded: str) -> list[Suspect]:
 
 
 # Context confusions (ZW207): the character trigram model decides.
-CONTEXT_PRIOR = {"音同": 0.0, "形近": -3.5, "音近": -5.5}
+CONTEXT_PRIOR = {"音同": 0.0, "形近": -3.5, "音近": -4.5}
 CONTEXT_WORD_WEIGHT = 0.5
 # added for the pairs of dictionaries/typos_confusable_pairs.txt (在/再, 象/像, 坐/座 ...)
 CONTEXT_PAIR_BONUS = 2.0  # weight of the word-unigram gain next to the trigram gain
