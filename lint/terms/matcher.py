@@ -74,8 +74,7 @@ class TermMatcher:
         # Code units that occur in no key: a scan may be cut after one of them, since no
         # match (at an even byte offset) can contain it.
         self._outside_keys = np.ones(0x10000, dtype=bool)
-        for key in self._keys:
-            self._outside_keys[np.frombuffer(key.encode("utf-16-le"), dtype=np.uint16)] = False
+        self._outside_keys[np.frombuffer("".join(self._keys).encode("utf-16-le"), dtype=np.uint16)] = False
         self._patterns = [
             (idx, regex.compile(entry.pattern)) for idx, entry in enumerate(entries) if entry.pattern
         ]
