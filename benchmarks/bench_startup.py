@@ -3,7 +3,7 @@
     python benchmarks/bench_startup.py [--runs 5] [--importtime]
 
 Wall time of separate processes running this checkout's `zwlint` (the console script's
-`lint.cli:app`, with the repository root first on sys.path):
+`lint.cli:main`, with the repository root first on sys.path):
 
 * `zwlint --help`
 * `zwlint check small.md` cold: an empty ZWLINT_CACHE_DIR, so the traditional->simplified
@@ -47,7 +47,7 @@ SMALL_MD = """\
 2024年9月25日
 """
 
-LAUNCH = "import sys; sys.argv[0] = 'zwlint'; from lint.cli import app; app()"
+LAUNCH = "import sys; sys.argv[0] = 'zwlint'; from lint.cli import main; main()"
 
 
 # Where a warm `zwlint check small.md` spends its time, measured inside one process.

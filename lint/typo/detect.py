@@ -101,16 +101,14 @@ def coverage(model: TypoModel, text: str):
     n = len(text)
     covered = bytearray(n)
     named = bytearray(n)
-    words = model.words
-    freq = model.freq
-    names = model.names
+    word_freq = model.word_freq
+    word_named = model.word_named
     matches = model.automaton.find_overlapping(text)
     for s, e, pid in matches:
-        w = words[pid]
-        if w in names:
+        if word_named[pid]:
             named[s:e] = b"\x01" * (e - s)
             covered[s:e] = b"\x01" * (e - s)
-        elif freq[w] >= COVER_MIN:
+        elif word_freq[pid] >= COVER_MIN:
             covered[s:e] = b"\x01" * (e - s)
     return covered, named, matches
 
@@ -238,7 +236,7 @@ DOUBLE_FUNCTION = set("的了是在和与及对把被将于从向就也都还又
 def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
     """Doubled characters and words: 落实落实, 的的, 落到实处处。"""
     freq = model.freq
-    words = model.words
+    word_freq = model.word_freq
     out: list[Suspect] = []
     n = len(text)
     repeats = list(_REPEAT.finditer(text))
@@ -259,13 +257,13 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
                 continue
             seen.add(k)
             s, e, pid = matches[k]
-            if e - s > 2 or (e - s == 2 and freq[words[pid]] >= COVER_MIN):
+            if e - s > 2 or (e - s == 2 and word_freq[pid] >= COVER_MIN):
                 for j in range(s, e - 1):
                     if text[j] == text[j + 1]:
                         pair_covered.add(j)
                         if e - s > 2:
                             pair_covered_long.add(j)
-            if e - s >= 2 and freq[words[pid]] >= 20:
+            if e - s >= 2 and word_freq[pid] >= 20:
                 ends_at[e] = max(ends_at.get(e, 0), e - s)
                 starts.add(s)
     skip_until = 0
@@ -356,12 +354,15 @@ COMMON_CONFUSION_SPAN = 4.6
 ATTESTED = 20
 
 
-def _local_logp(lm, s: str, j: int) -> float:
-    """Log-probability of the trigrams of `s` whose last character is at j, j+1 or j+2:
-    every trigram that sees the character at j."""
-    total = 0.0
-    for k in range(j, min(j + 3, len(s))):
-        total += lm.logp(s[k - 2] if k >= 2 else "^", s[k - 1], s[k])
+CARET, DOLLAR = ord("^"), ord("$")  # a Han run's edges in the character model
+
+
+def _local_logp(lm, a: int, b: int, x: int, d: int, e: int | None) -> float:
+    """Log-probability of every trigram that sees the character x, in the context a b x d e
+    (code points; "^"/"$" at the run's edges, e None past the end)."""
+    total = lm.logp(a, b, x) + lm.logp(b, x, d)
+    if e is not None:
+        total += lm.logp(x, d, e)
     return total
 
 
@@ -396,43 +397,45 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         # a very frequent function character (的 在 是 和) is only confused with another frequent
         # character (在/再, 的/得), not with a content character that happens to sound alike (的/敌)
         common = freq.get(ch, 0) >= STANDALONE_MIN
-        prev = text[i - 1] if i > rs else "^"
-        nxt = text[i + 1] if i + 1 < re_ else "$"
-        left = bi.get(prev + ch, 0)
-        right = bi.get(ch + nxt, 0)
+        x = ord(ch)
+        b = ord(text[i - 1]) if i > rs else CARET
+        d = ord(text[i + 1]) if i + 1 < re_ else DOLLAR
+        left = bi.get(b << 16 | x, 0)
+        right = bi.get(x << 16 | d, 0)
         if left >= ATTESTED and right >= ATTESTED:
             continue
-        log_u0 = math.log(uni.get(ch, 0) + 1)
+        log_u0 = math.log(uni.get(x, 0) + 1)
         b0 = math.log((left + 1) * (right + 1)) - log_u0
         cands = []
         # a bigram is never more frequent than its characters, so est <= log_u + prior + bonus - b0:
         # the candidates come most frequent first, and the rest cannot pass once one fails that
         bound = pre_min + b0 - CONTEXT_PAIR_BONUS
-        for c, kind, log_u in conf:
+        b_key = b << 16
+        for c, kind, log_u, code in conf:
             if log_u < bound:
                 break
             if common and log_u < log_u0 - COMMON_CONFUSION_SPAN:
                 break
-            b1 = bi.get(prev + c)
-            b2 = bi.get(c + nxt)
+            b1 = bi.get(b_key | code)
+            b2 = bi.get(code << 16 | d)
             if b1 is None and b2 is None:
                 continue
             est = math.log(((b1 or 0) + 1) * ((b2 or 0) + 1)) - log_u - b0 + CONTEXT_PRIOR[kind]
             if (ch, c) in pairs:
                 est += CONTEXT_PAIR_BONUS
             if est >= pre_min:
-                cands.append((c, kind, log_u))
+                cands.append((c, kind, log_u, code))
         if not cands:
             continue
-        s = "^" + text[rs:re_] + "$"
-        j = i - rs + 1
-        base = _local_logp(lm, s, j)
+        a = ord(text[i - 2]) if i - 2 >= rs else CARET
+        e = ord(text[i + 2]) if i + 2 < re_ else (DOLLAR if i + 2 == re_ else None)
+        base = _local_logp(lm, a, b, x, d, e)
         lo = max(rs, i - WINDOW)
         hi = min(re_, i + WINDOW + 1)
         word_base = segment_score(model, text[lo:hi])
         best = None
-        for c, kind, log_u in cands:
-            gain = _local_logp(lm, s[:j] + c + s[j + 1 :], j) - base
+        for c, kind, log_u, code in cands:
+            gain = _local_logp(lm, a, b, code, d, e) - base
             gain += CONTEXT_WORD_WEIGHT * (segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base)
             gain -= log_u - log_u0
             gain += CONTEXT_PRIOR[kind] + (CONTEXT_PAIR_BONUS if (ch, c) in pairs else 0.0)
