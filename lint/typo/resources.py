@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import array
 import functools
+import itertools
 import hashlib
 import importlib.util
 import math
@@ -222,6 +223,22 @@ class TypoModel:
     idiom_pair_kinds: tuple = ()  # pattern id -> 1 first pair of an idiom, 2 last pair, 3 both
     common_pairs: frozenset = frozenset()  # (written, meant) pairs editors often confuse
 
+    def __getstate__(self) -> dict:
+        # the word list as one string and the names as a mask over it: a third faster to load
+        # than a pickled dict and set of 360,000 strings
+        state = self.__dict__.copy()
+        words = list(self.freq)
+        state["freq"] = ("\n".join(words), array.array("q", self.freq.values()))
+        state["names"] = bytes(w in self.names for w in words)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        joined, counts = state["freq"]
+        words = joined.split("\n")
+        state["freq"] = dict(zip(words, counts))
+        state["names"] = frozenset(itertools.compress(words, state["names"]))
+        self.__dict__.update(state)
+
     def logp(self, word: str) -> float | None:
         f = self.freq.get(word)
         if f is None:
@@ -364,6 +381,7 @@ def build_model() -> TypoModel:
     words = [w for w in freq if len(w) >= 2]
     automaton = daachorse.CharwiseDoubleArrayAhoCorasick(words)
     total = sum(freq.values())
+    names.intersection_update(freq)  # TypoModel pickles the names as a mask over the words
     lm = count_corpus([files[k] for k in sorted(files) if k.startswith("corpus")], {files["corpus0"]})
     lm.candidates = {  # most frequent first: detect.context_confusions stops early
         ch: tuple(sorted(((c, kind, math.log(lm.uni[ord(c)] + 1), ord(c))
