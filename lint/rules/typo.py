@@ -137,7 +137,8 @@ class ContextConfusion(Rule):
         "因该 -> 应该. The score is the trigram log-probability gain around the character plus half the "
         "word-segmentation gain, minus the gain in the character's own frequency, minus a prior for "
         "look-alikes and other-tone homophones. Names and characters inside dictionary words are never "
-        "suspects. Options: [tool.zwlint.rules.ZW207] min-score (default 8), warn-score (11). Not a safe fix."
+        "suspects; pairs editors often confuse (dictionaries/typos_confusable_pairs.txt: 在/再, 坐/座) get a bonus. "
+        "Options: [tool.zwlint.rules.ZW207] min-score (default 8.5), warn-score (11). Not a safe fix."
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
