@@ -160,6 +160,8 @@ def test_duplicated_char_or_word(linter, text, dup, fix):
     "他处处以身作则，常常加班。",
     "发展全过程人民民主。",
     "要明辨是是非非。",
+    "申报对象为张某某（身份证号略）等12人。",
+    "某某单位的某某同志。",
 ])
 def test_legitimate_reduplication_is_fine(linter, text):
     assert find(linter, text, "ZW204") == []

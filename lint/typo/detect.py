@@ -230,6 +230,8 @@ REDUPLICATED = set(
     "复习 整理 交流 沟通 放松 体验 感受 欣赏 享受 尝试 思考 关心 照顾 帮助 参观 谢谢 打听 琢磨 "
     "合计 溜达 清理 梳理 分析 总结 反思 走动 聊聊 看看 说说 想想 试试 动动".split()
 )
+# 某某 is the placeholder of 公文 (张某某, 某某单位): never a duplicate.
+PLACEHOLDER = "某"
 DOUBLE_FUNCTION = set("的了是在和与及对把被将于从向就也都还又并而之以其所由为地得着过")
 
 
@@ -291,6 +293,8 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
                     hit = True
                     break
         if hit:
+            continue
+        if ch == PLACEHOLDER:
             continue
         if text[i + 1] == ch and (i + 2 >= n or text[i + 2] != ch) and (i == 0 or text[i - 1] != ch):
             after = text[i + 2] if i + 2 < n else ""
