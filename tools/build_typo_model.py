@@ -29,6 +29,9 @@ def main() -> None:
     print(f"sources: {resources.source_files()}")
     print(f"words {len(model.freq):,}  names {len(model.names):,}  idioms {len(model.idioms):,}  "
           f"masked targets {len(model.targets):,}  total frequency {model.total:,}")
+    lm = model.lm
+    print(f"character model (ZW207): {lm.total:,} running-text characters, {len(lm.uni):,} characters, "
+          f"{len(lm.bi):,} bigrams, {len(lm.tri):,} trigrams (seen >= {resources.TRIGRAM_MIN} times)")
     print(f"cache file {path}: {os.path.getsize(path) / 1e6:.1f} MB; built in {built:.1f} s, loads in {loaded:.2f} s")
 
 
