@@ -155,6 +155,16 @@ def test_text_format_shows_line_and_caret(project):
     assert "测试正词" in out
 
 
+def test_text_format_folds_info_findings_of_one_rule_on_one_line(project):
+    f = write(project / "a.md", "各县(区)人民政府,市直各单位:\n第二行(甲)乙。\n")
+    out = run(f, "--select", "ZW804", "--no-color").stdout
+    assert out.count("info ZW804") == 2  # one block per line
+    assert "本行另有 3 处同类提示（ZW804）" in out and "本行另有 1 处同类提示（ZW804）" in out
+    assert "发现 6 处问题" in out
+    data = json.loads(run(f, "--select", "ZW804", "--format", "json").stdout)
+    assert len(data["files"][0]["findings"]) == 6  # the other formats list every finding
+
+
 def test_sarif_output_validates_against_the_schema(project):
     f = write(project / "a.txt", "测试错词\n号码123\n")
     sarif = json.loads(run(f, "--select", "ZW990", "--format", "sarif").stdout)

@@ -1,7 +1,11 @@
-"""`--format text`: one block per finding with the line and a caret, for people."""
+"""`--format text`: one block per finding with the line and a caret, for people.
+
+Info findings of one rule on one line (a site whose punctuation is all half-width has dozens
+per line) show as one block and a count; the other formats list every finding."""
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from lint.model import CATEGORIES
 from lint.report import FileResult, summary
@@ -30,7 +34,15 @@ def render(results: list[FileResult], color: bool = False) -> str:
         for p in r.posts:
             texts[(p.id, "title")] = p.title or ""
             texts[(p.id, "content")] = p.content
+        # (record, field, line, rule) of the info findings -> how many
+        per_line = Counter((f.record, f.field, f.line, f.rule) for f in r.findings if f.severity == "info")
+        shown: set[tuple] = set()
         for f in r.findings:
+            key = (f.record, f.field, f.line, f.rule)
+            if f.severity == "info":
+                if key in shown:
+                    continue
+                shown.add(key)
             where = f"{r.path}:{f.line}:{f.column}"
             if f.record is not None:
                 where = f"{r.path}[{f.record}].{f.field}:{f.line}:{f.column}"
@@ -47,6 +59,9 @@ def render(results: list[FileResult], color: bool = False) -> str:
                 out.append("    " + " " * _width(line[:col]) + c(_COLORS.get(f.severity, ""), "^" * _width(line[col : col + span])))
             if f.suggestions:
                 out.append(f"    {c(_DIM, '建议')}: {' / '.join(f.suggestions)}")
+            more = per_line[key] - 1 if f.severity == "info" else 0
+            if more:
+                out.append(f"    {c(_DIM, f'本行另有 {more} 处同类提示（{f.rule}），--format json 列出全部')}")
     s = summary(results)
     if s["findings"]:
         sev = "，".join(f"{k} {v}" for k, v in s["by_severity"].items())
