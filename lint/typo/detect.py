@@ -181,25 +181,24 @@ def _confusable(model: TypoModel, right: str, wrong: str) -> str | None:
 def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
     idioms = model.idioms
     masks = model.idiom_masks
-    heads = model.idiom_heads
-    tails = model.idiom_tails
     freq = model.freq
     out: list[Suspect] = []
     # one substitution leaves either the first or the last two characters intact: the
-    # automaton over those pairs finds the only windows worth looking at
-    starts: set[int] = set()
+    # automaton over those pairs finds the only windows worth looking at, and whether the
+    # window starts with an idiom's first pair (bit 1) or ends with one's last pair (bit 2)
+    starts: dict[int, int] = {}
     for s, _e, pid in model.idiom_pair_automaton.find_overlapping(text):
         kind = model.idiom_pair_kinds[pid]
         if kind & 1:
-            starts.add(s)
+            starts[s] = starts.get(s, 0) | 1
         if kind & 2 and s >= 2:
-            starts.add(s - 2)
+            starts[s - 2] = starts.get(s - 2, 0) | 2
     for j in sorted(starts):
         w = text[j : j + 4]
         if len(w) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in w):
             continue
-        head = w[:2] in heads
-        tail = w[2:] in tails
+        head = starts[j] & 1
+        tail = starts[j] & 2
         if w in idioms or named[j]:
             continue
         fw = freq.get(w, 0)

@@ -219,8 +219,6 @@ class TypoModel:
     homophones: dict[str, str]  # same pinyin, same tone
     homophones_tone: dict[str, str]  # same pinyin, another tone
     shapes: dict[str, str]  # similar shape
-    idiom_heads: frozenset = frozenset()  # first two characters of the idioms
-    idiom_tails: frozenset = frozenset()  # last two
     confmap: dict[str, dict[str, str]] = field(default_factory=dict)  # char -> confusable char -> kind
     targets: dict[str, str] = field(default_factory=dict)  # word with one char masked as "*" -> the chars
     automaton: object = None  # CharwiseDoubleArrayAhoCorasick over words of >= 2 characters
@@ -413,8 +411,6 @@ def build_model() -> TypoModel:
         homophones=same,
         homophones_tone=tone,
         shapes=shapes,
-        idiom_heads=frozenset(heads),
-        idiom_tails=frozenset(tails),
         idiom_pair_automaton=daachorse.CharwiseDoubleArrayAhoCorasick(pairs),
         common_pairs=frozenset(common_pairs),
         idiom_pair_kinds=tuple((p in heads) | ((p in tails) << 1) for p in pairs),
