@@ -51,6 +51,11 @@ class Linter:
             extra.extend(load_lists(self.config.extra_lists).entries)
         self.matcher: TermMatcher = cached_matcher(extra_entries=tuple(extra))
 
+    def preload(self) -> None:
+        """Load every rule's lazily loaded data now (before forking workers)."""
+        for rule in self.rules:
+            rule.preload()
+
     def make_doc(self, text: str, post: Post, field: str | None) -> Doc:
         norm = normalize(text)
         return Doc(text=text, norm=norm, match_set=self.matcher.find_raw(norm), post=post, field=field,

@@ -233,3 +233,13 @@ def test_neural_backend_loads_a_local_macbert_model(tmp_path):
     assert all(e - s == 1 and r in vocab for s, e, w, r in found)
     linter = Linter(Config(select=["ZW210"], options={"ZW210": {"model": str(tmp_path), "threshold": 0.0}}))
     assert [f.rule for f in find(linter, "这次会义很重要。")] == ["ZW210"] * len(found)
+
+
+def test_preload_loads_the_typo_model_only_when_a_typo_rule_runs():
+    from lint.typo.resources import typo_model
+
+    typo_model.cache_clear()
+    Linter(Config(select=["ZW101"])).preload()
+    assert typo_model.cache_info().currsize == 0
+    Linter(Config(select=["ZW207"])).preload()
+    assert typo_model.cache_info().currsize == 1

@@ -140,12 +140,7 @@ def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: C
     if jobs > 1 and linter is None:
         import multiprocessing as mp
 
-        if any(r.category == "typo" for r in main_linter.rules):
-            # build (on a cold cache) or load the typo model once, here: forked workers inherit
-            # it instead of each building or unpickling their own
-            from lint.typo.resources import typo_model
-
-            typo_model()
+        main_linter.preload()  # forked workers inherit the typo model instead of each loading it
         pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(config,))
     else:
         global _linter

@@ -57,6 +57,10 @@ class Rule:
         """Whole-post checks; yields (field, Issue) pairs."""
         return ()
 
+    def preload(self) -> None:
+        """Load now what check() would load on first use (a large model), so that worker
+        processes forked afterwards share it instead of each loading their own."""
+
 
 def register(cls: type[Rule]) -> type[Rule]:
     for attr in ("code", "name", "category"):

@@ -46,6 +46,15 @@ def _analysis(doc: Doc) -> dict:
     return result
 
 
+class _ModelRule(Rule):
+    """A rule that reads the typo model (lint.typo.resources)."""
+
+    def preload(self) -> None:
+        from lint.typo.resources import typo_model
+
+        typo_model()
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -71,7 +80,7 @@ class KnownMisspelling(TermRule):
 
 
 @register
-class IdiomVariant(Rule):
+class IdiomVariant(_ModelRule):
     code = "ZW202"
     name = "idiom-variant"
     category = "typo"
@@ -95,7 +104,7 @@ class IdiomVariant(Rule):
 
 
 @register
-class CharConfusion(Rule):
+class CharConfusion(_ModelRule):
     code = "ZW203"
     name = "char-confusion"
     category = "typo"
@@ -124,7 +133,7 @@ class CharConfusion(Rule):
 
 
 @register
-class ContextConfusion(Rule):
+class ContextConfusion(_ModelRule):
     code = "ZW207"
     name = "context-confusion"
     category = "typo"
@@ -164,7 +173,7 @@ class ContextConfusion(Rule):
 
 
 @register
-class Duplicated(Rule):
+class Duplicated(_ModelRule):
     code = "ZW204"
     name = "duplicated-char-word"
     category = "typo"
