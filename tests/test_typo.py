@@ -115,6 +115,14 @@ def test_correct_sentence_has_no_context_confusion(linter, text):
     assert find(linter, text, "ZW207") == []
 
 
+@pytest.mark.parametrize("options", [{}, {"min-score": 0}])
+def test_usual_pair_swap_that_breaks_the_words_is_not_reported(options):
+    # 赢得 is frequent, but 共赢得 segments worse than 共赢的: the words, not the characters, decide
+    linter = Linter(Config(select=["typo"], options={"ZW207": options}))
+    text = "双方是合作共赢的好伙伴。"
+    assert [f for f in find(linter, text, "ZW207") if f.text == "的"] == []
+
+
 def test_context_confusion_score_decides_the_severity(linter):
     strong = find(linter, "我门今天去公园玩。", "ZW207")
     weak = find(linter, "他因该早点来开会。", "ZW207")

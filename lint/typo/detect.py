@@ -438,10 +438,15 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         word_base = segment_score(model, text[lo:hi])
         best = None
         for c, kind, log_u, code in cands:
-            gain = _local_logp(lm, a, b, code, d, e) - base
-            gain += CONTEXT_WORD_WEIGHT * (segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base)
+            word_gain = segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base
+            paired = (ch, c) in pairs
+            if paired and word_gain < 0:
+                # the pair's usual swap that makes the words worse (共赢的 -> 共赢得) is the
+                # character model liking a frequent neighbour (赢得), not a typo
+                continue
+            gain = _local_logp(lm, a, b, code, d, e) - base + CONTEXT_WORD_WEIGHT * word_gain
             gain -= log_u - log_u0
-            gain += CONTEXT_PRIOR[kind] + (CONTEXT_PAIR_BONUS if (ch, c) in pairs else 0.0)
+            gain += CONTEXT_PRIOR[kind] + (CONTEXT_PAIR_BONUS if paired else 0.0)
             if best is None or gain > best[0]:
                 best = (gain, c, kind)
         if best is not None and best[0] >= min_score:
