@@ -123,6 +123,27 @@ def test_usual_pair_swap_that_breaks_the_words_is_not_reported(options):
     assert [f for f in find(linter, text, "ZW207") if f.text == "的"] == []
 
 
+def test_character_inside_a_rare_word_is_reported_when_the_context_prefers_a_common_one(linter):
+    # 记念 is in the dictionaries (frequency 12), 纪念 thousands of times as frequent
+    [f] = find(linter, "他们想毕业旅行作记念。", "ZW207")
+    assert f.text == "记" and f.suggestions == ["纪"]
+
+
+def test_character_inside_a_rare_word_needs_the_covered_min_score():
+    strict = Linter(Config(select=["typo"], options={"ZW207": {"covered-min-score": 99}}))
+    assert find(strict, "他们想毕业旅行作记念。", "ZW207") == []
+
+
+@pytest.mark.parametrize("text", [
+    "各地要加强农村法治宣传教育。",  # 法治 is frequent enough to cover firmly: 法制 is no correction
+    "双方同意进一步加强交流合作。",
+])
+def test_character_inside_a_frequent_word_is_never_a_context_suspect(text):
+    lenient = Linter(Config(select=["typo"], options={"ZW207": {"covered-min-score": 0}}))
+    covered_chars = [f for f in find(lenient, text, "ZW207") if f.text in "治流"]
+    assert covered_chars == []
+
+
 def test_context_confusion_score_decides_the_severity(linter):
     strong = find(linter, "我门今天去公园玩。", "ZW207")
     weak = find(linter, "他因该早点来开会。", "ZW207")

@@ -15,6 +15,7 @@ IDIOM_MIN_SCORE = 3.0
 CHAR_MIN_SCORE = 8.0
 CONTEXT_MIN_SCORE = 8.5
 CONTEXT_WARN_SCORE = 11.0
+CONTEXT_COVERED_MIN_SCORE = 11.0
 
 
 def _has_han(text: str) -> bool:
@@ -33,7 +34,7 @@ def _analysis(doc: Doc) -> dict:
         from lint.typo.resources import typo_model
 
         model = typo_model()
-        covered, named, matches = detect.coverage(model, text)
+        covered, named, matches, firm, weak = detect.coverage(model, text)
         positions = detect.orphans(text, covered)
         for s in detect.char_confusions(model, text, covered, named, positions):
             result["ZW203"].append(s)
@@ -41,7 +42,7 @@ def _analysis(doc: Doc) -> dict:
             result["ZW202"].append(s)
         for s in detect.duplicates(model, text, matches):
             result["ZW204"].append(s)
-        result["coverage"] = (model, covered, named, positions)
+        result["coverage"] = (model, covered, named, positions, firm, weak)
     doc.__dict__[_KEY] = result
     return result
 
@@ -147,7 +148,10 @@ class ContextConfusion(_ModelRule):
         "word-segmentation gain, minus the gain in the character's own frequency, minus a prior for "
         "look-alikes and other-tone homophones. Names and characters inside dictionary words are never "
         "suspects; pairs editors often confuse (dictionaries/typos_confusable_pairs.txt: 在/再, 坐/座) get a bonus. "
-        "Options: [tool.zwlint.rules.ZW207] min-score (default 8.5), warn-score (11). Not a safe fix."
+        "A character inside a rare dictionary word (frequency below 300: 记念, 工课) is a suspect too, at a "
+        "higher score: the replacement must make another word there (纪念, 功课). "
+        "Options: [tool.zwlint.rules.ZW207] min-score (default 8.5), warn-score (11), covered-min-score (11). "
+        "Not a safe fix."
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
@@ -156,16 +160,19 @@ class ContextConfusion(_ModelRule):
         analysis = _analysis(doc)
         if analysis["coverage"] is None:
             return
-        from lint.typo.detect import context_confusions
+        from lint.typo import detect
 
-        model, covered, named, positions = analysis["coverage"]
+        covered_min = float(doc.option(self.code, "covered-min-score", CONTEXT_COVERED_MIN_SCORE))
+        model, covered, named, positions, firm, weak_spans = analysis["coverage"]
+        weak = detect.weakly_covered(model, doc.folded, firm, weak_spans)
         # what ZW202 and ZW203 report (their own thresholds) takes precedence
         zw202_min = float(doc.option("ZW202", "min-score", IDIOM_MIN_SCORE))
         zw203_min = float(doc.option("ZW203", "min-score", CHAR_MIN_SCORE))
         other = (_list_spans(doc, "ZW201", "ZW205")
                  + [(s.start, s.end) for s in analysis["ZW202"] if s.score >= zw202_min]
                  + [(s.start, s.end) for s in analysis["ZW203"] if s.score >= zw203_min])
-        for s in context_confusions(model, doc.folded, covered, named, min_score, positions):
+        for s in detect.context_confusions(model, doc.folded, covered, named, min_score, positions,
+                                           weak, covered_min):
             if _overlaps(other, s.start, s.end):
                 continue
             yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字，据上下文）",

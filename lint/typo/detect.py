@@ -26,6 +26,9 @@ from lint.typo.resources import SURNAMES, TypoModel, is_han
 # A word covers its characters (they are no suspects) from this frequency on; rarer entries
 # of the dictionaries include misspellings (再接再励 3).
 COVER_MIN = 10
+# ... and from this frequency on it covers them for ZW207 too (below it, the word may be the typo:
+# 应为 for 因为, 过度期 for 过渡期)
+FIRM_COVER = 300
 # Characters this frequent as one-character words (的 和 是 在 ...) are not suspects: their
 # confusions (的/地/得, 在/再) need grammar, not a dictionary.
 STANDALONE_MIN = 20000
@@ -96,21 +99,61 @@ def segment_score(model: TypoModel, s: str) -> float:
     return best[n]
 
 
+def weakly_covered(model: TypoModel, text: str, firm, weak) -> list[tuple[int, int, int, str]]:
+    """(i, run start, run end, replacements) for every Han character covered only by dictionary
+    words rarer than FIRM_COVER (`weak`, their spans), with the characters that make another word
+    of one of them (过度 in 过度期: 渡; 应为: 因): ZW207 looks at these too, at a higher score."""
+    if not weak:
+        return []
+    targets = model.targets
+    found: dict[int, str] = {}
+    for s, e in weak:
+        w = text[s:e]
+        for k in range(e - s):
+            i = s + k
+            if not firm[i]:
+                chars = targets.get(w[:k] + "*" + w[k + 1 :])
+                if chars:
+                    found[i] = found.get(i, "") + chars
+    if not found:
+        return []
+    runs = list(_runs(text))
+    starts = [r[0] for r in runs]
+    out = []
+    for i in sorted(found):
+        rs, re_ = runs[bisect.bisect_right(starts, i) - 1]
+        out.append((i, rs, re_, found[i]))
+    return out
+
+
 def coverage(model: TypoModel, text: str):
-    """Per character: covered by a frequent word of >= 2 characters; inside a name."""
+    """Per character: covered by a frequent word of >= 2 characters; inside a name; covered by
+    a word of frequency >= FIRM_COVER or a name ("firm"). Also the automaton's matches, and the
+    spans of the covering words rarer than FIRM_COVER (for weakly_covered)."""
     n = len(text)
     covered = bytearray(n)
     named = bytearray(n)
+    firm = bytearray(n)
+    weak = []
     word_freq = model.word_freq
     word_named = model.word_named
     matches = model.automaton.find_overlapping(text)
     for s, e, pid in matches:
         if word_named[pid]:
-            named[s:e] = b"\x01" * (e - s)
-            covered[s:e] = b"\x01" * (e - s)
-        elif word_freq[pid] >= COVER_MIN:
-            covered[s:e] = b"\x01" * (e - s)
-    return covered, named, matches
+            one = b"\x01" * (e - s)
+            named[s:e] = one
+            covered[s:e] = one
+            firm[s:e] = one
+        else:
+            f = word_freq[pid]
+            if f >= COVER_MIN:
+                one = b"\x01" * (e - s)
+                covered[s:e] = one
+                if f >= FIRM_COVER:
+                    firm[s:e] = one
+                elif e - s <= 4:
+                    weak.append((s, e))
+    return covered, named, matches, firm, weak
 
 
 def char_confusions(model: TypoModel, text: str, covered, named, positions=None) -> list[Suspect]:
@@ -370,7 +413,7 @@ def _local_logp(lm, a: int, b: int, x: int, d: int, e: int | None) -> float:
 
 
 def context_confusions(model: TypoModel, text: str, covered, named, min_score: float,
-                        positions=None) -> list[Suspect]:
+                        positions=None, weak_positions=(), weak_min_score: float = math.inf) -> list[Suspect]:
     """Characters that no word covers whose homophone or look-alike the character trigram
     model finds much likelier in their context (再见 for 在见, 我们 for 我门).
 
@@ -387,10 +430,13 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
     pairs = model.common_pairs
     freq = model.freq
     out: list[Suspect] = []
-    pre_min = min_score - CONTEXT_PREFILTER_SLACK
     if positions is None:
         positions = orphans(text, covered)
-    for i, rs, re_ in positions:
+    visits = [(i, rs, re_, min_score, None) for i, rs, re_ in positions]
+    if weak_positions:
+        visits += [(i, rs, re_, weak_min_score, words) for i, rs, re_, words in weak_positions]
+        visits.sort()
+    for i, rs, re_, need, words in visits:
         if named[i]:
             continue
         ch = text[i]
@@ -412,6 +458,7 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         cands = []
         # a bigram is never more frequent than its characters, so est <= log_u + prior + bonus - b0:
         # the candidates come most frequent first, and the rest cannot pass once one fails that
+        pre_min = need - CONTEXT_PREFILTER_SLACK
         bound = pre_min + b0 - CONTEXT_PAIR_BONUS
         b_key = b << 16
         for c, kind, log_u, code in conf:
@@ -419,6 +466,8 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
                 break
             if common and log_u < log_u0 - COMMON_CONFUSION_SPAN:
                 break
+            if words is not None and c not in words:
+                continue
             b1 = bi.get(b_key | code)
             b2 = bi.get(code << 16 | d)
             if b1 is None and b2 is None:
@@ -449,7 +498,7 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
             gain += CONTEXT_PRIOR[kind] + (CONTEXT_PAIR_BONUS if paired else 0.0)
             if best is None or gain > best[0]:
                 best = (gain, c, kind)
-        if best is not None and best[0] >= min_score:
+        if best is not None and best[0] >= need:
             gain, c, kind = best
             out.append(Suspect(i, i + 1, ch, c, kind, gain, "ZW207"))
     return out
