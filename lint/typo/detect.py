@@ -27,7 +27,7 @@ from lint.typo.resources import SURNAMES, TypoModel, is_han
 # of the dictionaries include misspellings (再接再励 3).
 COVER_MIN = 10
 # ... and from this frequency on it covers them for ZW207 too (below it, the word may be the typo:
-# 应为 for 因为, 过度期 for 过渡期)
+# 记念 for 纪念, 工课 for 功课)
 FIRM_COVER = 300
 # Characters this frequent as one-character words (的 和 是 在 ...) are not suspects: their
 # confusions (的/地/得, 在/再) need grammar, not a dictionary.
@@ -102,9 +102,7 @@ def segment_score(model: TypoModel, s: str) -> float:
 def weakly_covered(model: TypoModel, text: str, firm, weak) -> list[tuple[int, int, int, str]]:
     """(i, run start, run end, replacements) for every Han character covered only by dictionary
     words rarer than FIRM_COVER (`weak`, their spans), with the characters that make another word
-    of one of them (过度 in 过度期: 渡; 应为: 因): ZW207 looks at these too, at a higher score."""
-    if not weak:
-        return []
+    of one of them (记念: 纪; 工课: 功): ZW207 looks at these too, at a higher score."""
     targets = model.targets
     found: dict[int, str] = {}
     for s, e in weak:
@@ -415,7 +413,9 @@ def _local_logp(lm, a: int, b: int, x: int, d: int, e: int | None) -> float:
 def context_confusions(model: TypoModel, text: str, covered, named, min_score: float,
                         positions=None, weak_positions=(), weak_min_score: float = math.inf) -> list[Suspect]:
     """Characters that no word covers whose homophone or look-alike the character trigram
-    model finds much likelier in their context (再见 for 在见, 我们 for 我门).
+    model finds much likelier in their context (再见 for 在见, 我们 for 我门); and, at
+    weak_min_score, the characters of weak_positions (weakly_covered), replaced only by the
+    characters listed with them.
 
     The score is the gain in log-probability of the trigrams around the character, plus half
     the gain of the word segmentation of the window, minus the gain in the character's own
