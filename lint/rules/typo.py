@@ -56,6 +56,12 @@ class _ModelRule(Rule):
         typo_model()
 
 
+def _suspect_issue(doc: Doc, s, how: str, warn_score: float, what: str = "") -> Issue:
+    """The finding for a model suspect: “wrong”疑为“right”（how）, a warning from warn_score."""
+    return Issue(s.start, s.end, f"{what}“{doc.text[s.start:s.end]}”疑为“{s.right}”（{how}）", [s.right],
+                 severity="warning" if s.score >= warn_score else "info")
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -100,8 +106,7 @@ class IdiomVariant(_ModelRule):
         for s in _analysis(doc)["ZW202"]:
             if s.score < min_score or _overlaps(listed, s.start, s.end):
                 continue
-            yield Issue(s.start, s.end, f"成语“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字误用）",
-                        [s.right], severity="warning" if s.score >= 5 else "info")
+            yield _suspect_issue(doc, s, f"{s.kind}字误用", 5, what="成语")
 
 
 @register
@@ -129,8 +134,7 @@ class CharConfusion(_ModelRule):
         for s in analysis["ZW203"]:
             if s.score < min_score or _overlaps(other, s.start, s.end):
                 continue
-            yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字误用）",
-                        [s.right], severity="warning" if s.score >= warn_score else "info")
+            yield _suspect_issue(doc, s, f"{s.kind}字误用", warn_score)
 
 
 @register
@@ -175,8 +179,7 @@ class ContextConfusion(_ModelRule):
                                            weak, covered_min):
             if _overlaps(other, s.start, s.end):
                 continue
-            yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑为“{s.right}”（{s.kind}字，据上下文）",
-                        [s.right], severity="warning" if s.score >= warn_score else "info")
+            yield _suspect_issue(doc, s, f"{s.kind}字，据上下文", warn_score)
 
 
 @register
