@@ -5,9 +5,14 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import time
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
+
+# A cached file of an older version (another key with the same prefix) that no run has read
+# for this long is deleted when a new one is written: a typo model is ~50 MB.
+STALE_AFTER_DAYS = 30
 
 
 def cache_dir() -> str:
@@ -20,11 +25,17 @@ def cache_dir() -> str:
 
 
 def cached_pickle(path: str, build: Callable[[], T]) -> T:
-    """The object pickled at `path`, or build() it and pickle it there (atomically; a
-    cache that cannot be written is no error)."""
+    """The object pickled at `path` ("<prefix>-<key>.pickle"), or build() it and pickle it
+    there (atomically; a cache that cannot be written is no error). A read marks the file
+    used (its mtime); a write deletes the files of the same prefix unused for
+    STALE_AFTER_DAYS."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
+        try:
+            os.utime(path)
+        except OSError:
+            pass
         # the cached objects hold no reference cycles: collecting while millions of them are
         # created only costs time (a third of the typo model's load)
         gc.disable()
@@ -42,4 +53,24 @@ def cached_pickle(path: str, build: Callable[[], T]) -> T:
         os.replace(tmp, path)
     except OSError:
         pass
+    prune_stale(path)
     return value
+
+
+def prune_stale(path: str) -> None:
+    """Delete the cache files of the same prefix as `path` (older keys) unused for
+    STALE_AFTER_DAYS, and build leftovers (.tmp) as old."""
+    directory, name = os.path.split(path)
+    prefix = name.rsplit("-", 1)[0] + "-"
+    cutoff = time.time() - STALE_AFTER_DAYS * 86400
+    try:
+        others = [f for f in os.listdir(directory) if f.startswith(prefix) and f != name]
+    except OSError:
+        return
+    for other in others:
+        full = os.path.join(directory, other)
+        try:
+            if os.stat(full).st_mtime < cutoff:
+                os.remove(full)
+        except OSError:
+            pass

@@ -21,7 +21,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from lint.typo.resources import SURNAMES, TypoModel, is_han
+import numpy as np
+
+from lint.typo.resources import CONFUSION_KINDS, SURNAMES, TypoModel, is_han
 
 # A word covers its characters (they are no suspects) from this frequency on; rarer entries
 # of the dictionaries include misspellings (再接再励 3).
@@ -77,26 +79,32 @@ def orphans(text: str, covered) -> list[tuple[int, int, int]]:
 
 
 def segment_score(model: TypoModel, s: str) -> float:
-    """Best log-probability of `s` under the word-unigram model (Viterbi)."""
+    """Best log-probability of `s` under the word-unigram model (Viterbi over words of up to
+    six characters). The automaton finds the words in one call; its matches come in order of
+    their end, which is the order the Viterbi needs."""
     freq = model.freq
+    word_freq = model.word_freq
     log_total = model.log_total
-    n = len(s)
-    best = [0.0] + [-1e18] * n
-    for j in range(1, n + 1):
-        top = -1e18
-        for k in range(1, min(6, j) + 1):
-            f = freq.get(s[j - k : j])
-            if f is None:
-                if k == 1:
-                    v = best[j - 1] + UNKNOWN_CHAR - log_total
-                    if v > top:
-                        top = v
-                continue
-            v = best[j - k] + math.log(f) - log_total
-            if v > top:
-                top = v
-        best[j] = top
-    return best[n]
+    log = math.log
+    unknown = UNKNOWN_CHAR - log_total
+    matches = model.automaton.find_overlapping(s)
+    m, n_matches = 0, len(matches)
+    best = [0.0] * (len(s) + 1)
+    v = 0.0
+    for j, ch in enumerate(s, 1):
+        f = freq.get(ch)
+        v += log(f) - log_total if f is not None else unknown
+        while m < n_matches:
+            start, end, pid = matches[m]
+            if end != j:
+                break
+            m += 1
+            if end - start <= 6:
+                w = best[start] + log(word_freq[pid]) - log_total
+                if w > v:
+                    v = w
+        best[j] = v
+    return v
 
 
 def weakly_covered(model: TypoModel, text: str, firm, weak) -> list[tuple[int, int, int, str]]:
@@ -224,30 +232,27 @@ def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
     masks = model.idiom_masks
     freq = model.freq
     out: list[Suspect] = []
-    # one substitution leaves either the first or the last two characters intact: the
-    # automaton over those pairs finds the only windows worth looking at, and whether the
-    # window starts with an idiom's first pair (bit 1) or ends with one's last pair (bit 2)
-    starts: dict[int, int] = {}
-    for s, _e, pid in model.idiom_pair_automaton.find_overlapping(text):
-        kind = model.idiom_pair_kinds[pid]
-        if kind & 1:
-            starts[s] = starts.get(s, 0) | 1
-        if kind & 2 and s >= 2:
-            starts[s - 2] = starts.get(s - 2, 0) | 2
-    for j in sorted(starts):
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if len(codes) < 4:
+        return out
+    # every window of four Han characters, packed, with each character masked in turn: the
+    # windows one substitution away from an idiom are the ones the mask table knows
+    han = (codes >= 0x4E00) & (codes <= 0x9FFF)
+    (starts,) = np.nonzero(han[:-3] & han[1:-2] & han[2:-1] & han[3:])
+    wide = codes.astype(np.uint64)
+    windows = wide[starts] << 48 | wide[starts + 1] << 32 | wide[starts + 2] << 16 | wide[starts + 3]
+    known = np.stack([model.idiom_mask_table.lookup(windows & _UNMASK[k]) > 0 for k in range(4)])
+    (hits,) = np.nonzero(known.any(axis=0))
+    for h in hits.tolist():
+        j = int(starts[h])
         w = text[j : j + 4]
-        if len(w) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in w):
-            continue
-        head = starts[j] & 1
-        tail = starts[j] & 2
         if w in idioms or named[j]:
             continue
         fw = freq.get(w, 0)
-        for k in ((0, 1, 2, 3) if head and tail else (2, 3) if head else (0, 1)):
-            cands = masks.get(w[:k] + "*" + w[k + 1 :])
-            if not cands:
+        for k in range(4):
+            if not known[k, h]:
                 continue
-            for idiom in cands:
+            for idiom in masks[w[:k] + "*" + w[k + 1 :]]:
                 fi = idioms[idiom]
                 if fw * 10 >= fi:
                     continue
@@ -257,6 +262,10 @@ def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
                 score = math.log(fi / (fw + 1)) + PRIOR[kind]
                 out.append(Suspect(j, j + 4, w, idiom, kind, score, "ZW202"))
     return out
+
+
+# a packed window (resources.pack) with character k set to 0, the packed "*"
+_UNMASK = [np.uint64(~(0xFFFF << (48 - 16 * k)) & 0xFFFFFFFFFFFFFFFF) for k in range(4)]
 
 
 # Characters whose doubling is a typo unless a dictionary word covers the pair
@@ -399,6 +408,9 @@ ATTESTED = 20
 
 
 CARET, DOLLAR = ord("^"), ord("$")  # a Han run's edges in the character model
+_KIND_PRIOR = np.array([CONTEXT_PRIOR[k] for k in CONFUSION_KINDS])
+_NUMERAL_MASK = np.zeros(0x10000, dtype=bool)
+_NUMERAL_MASK[[ord(c) for c in NUMERALS]] = True
 
 
 def _local_logp(lm, a: int, b: int, x: int, d: int, e: int | None) -> float:
@@ -424,69 +436,33 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
     lm = model.lm
     if lm is None:
         return []
-    uni = lm.uni
-    bi = lm.bi
-    candidates = lm.candidates
-    pairs = model.common_pairs
-    freq = model.freq
-    out: list[Suspect] = []
     if positions is None:
         positions = orphans(text, covered)
     visits = [(i, rs, re_, min_score, None) for i, rs, re_ in positions]
     if weak_positions:
         visits += [(i, rs, re_, weak_min_score, words) for i, rs, re_, words in weak_positions]
         visits.sort()
-    for i, rs, re_, need, words in visits:
-        if named[i]:
-            continue
+    pairs = model.common_pairs
+    out: list[Suspect] = []
+    for v, i, rs, re_, candidates in _screened_candidates(model.confusion_table, text, named, visits):
+        need, words = visits[v][3], visits[v][4]
+        if words is not None:
+            candidates = [cand for cand in candidates if cand[0] in words]
+            if not candidates:
+                continue
         ch = text[i]
-        conf = candidates.get(ch)
-        if not conf or ch in NUMERALS:
-            continue
-        # a very frequent function character (的 在 是 和) is only confused with another frequent
-        # character (在/再, 的/得), not with a content character that happens to sound alike (的/敌)
-        common = freq.get(ch, 0) >= STANDALONE_MIN
         x = ord(ch)
+        log_u0 = math.log(lm.uni.get(x, 0) + 1)
+        a = ord(text[i - 2]) if i - 2 >= rs else CARET
         b = ord(text[i - 1]) if i > rs else CARET
         d = ord(text[i + 1]) if i + 1 < re_ else DOLLAR
-        left = bi.get(b << 16 | x, 0)
-        right = bi.get(x << 16 | d, 0)
-        if left >= ATTESTED and right >= ATTESTED:
-            continue
-        log_u0 = math.log(uni.get(x, 0) + 1)
-        b0 = math.log((left + 1) * (right + 1)) - log_u0
-        cands = []
-        # a bigram is never more frequent than its characters, so est <= log_u + prior + bonus - b0:
-        # the candidates come most frequent first, and the rest cannot pass once one fails that
-        pre_min = need - CONTEXT_PREFILTER_SLACK
-        bound = pre_min + b0 - CONTEXT_PAIR_BONUS
-        b_key = b << 16
-        for c, kind, log_u, code in conf:
-            if log_u < bound:
-                break
-            if common and log_u < log_u0 - COMMON_CONFUSION_SPAN:
-                break
-            if words is not None and c not in words:
-                continue
-            b1 = bi.get(b_key | code)
-            b2 = bi.get(code << 16 | d)
-            if b1 is None and b2 is None:
-                continue
-            est = math.log(((b1 or 0) + 1) * ((b2 or 0) + 1)) - log_u - b0 + CONTEXT_PRIOR[kind]
-            if (ch, c) in pairs:
-                est += CONTEXT_PAIR_BONUS
-            if est >= pre_min:
-                cands.append((c, kind, log_u, code))
-        if not cands:
-            continue
-        a = ord(text[i - 2]) if i - 2 >= rs else CARET
         e = ord(text[i + 2]) if i + 2 < re_ else (DOLLAR if i + 2 == re_ else None)
         base = _local_logp(lm, a, b, x, d, e)
         lo = max(rs, i - WINDOW)
         hi = min(re_, i + WINDOW + 1)
         word_base = segment_score(model, text[lo:hi])
         best = None
-        for c, kind, log_u, code in cands:
+        for c, kind, log_u, code in candidates:
             word_gain = segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base
             paired = (ch, c) in pairs
             if paired and word_gain < 0:
@@ -502,3 +478,70 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
             gain, c, kind = best
             out.append(Suspect(i, i + 1, ch, c, kind, gain, "ZW207"))
     return out
+
+
+def _screened_candidates(table, text: str, named, visits):
+    """(visit index, i, run start, run end, candidates) for the visits whose character has
+    confusable characters worth scoring: a cheap bigram estimate of each candidate's gain must
+    reach the visit's min score less CONTEXT_PREFILTER_SLACK. All the candidates of the text
+    are screened at once with numpy; the candidates are (char, kind, log count, code point),
+    most frequent first."""
+    if not visits:
+        return
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    n = len(codes)
+    i, rs, re_ = np.array([v[:3] for v in visits], dtype=np.int64).reshape(-1, 3).T
+    need = np.array([v[3] for v in visits])
+    x = codes[i]
+    keep = (x < 0x10000) & (np.frombuffer(named, dtype=np.uint8)[i] == 0)
+    x = np.where(keep, x, 0)
+    keep &= (table.count[x] > 0) & ~_NUMERAL_MASK[x]
+    b = np.where(i > rs, codes[np.maximum(i - 1, 0)], CARET).astype(np.uint32)
+    d = np.where(i + 1 < re_, codes[np.minimum(i + 1, n - 1)], DOLLAR).astype(np.uint32)
+    left = table.bigrams.lookup(b << 16 | x)
+    right = table.bigrams.lookup(x << 16 | d)
+    keep &= (left < ATTESTED) | (right < ATTESTED)
+    (kept,) = np.nonzero(keep)
+    if not len(kept):
+        return
+    x, b, d, need = x[kept], b[kept], d[kept], need[kept]
+    log_u0 = np.log(table.uni[x] + 1.0)
+    b0 = np.log((left[kept] + 1.0) * (right[kept] + 1.0)) - log_u0
+    common = table.char_freq[x] >= STANDALONE_MIN
+    pre_min = need - CONTEXT_PREFILTER_SLACK
+    # every candidate of every kept visit, visit by visit
+    sizes = table.count[x]
+    visit = np.repeat(np.arange(len(kept)), sizes)
+    firsts = np.cumsum(sizes) - sizes
+    entry = table.start[x][visit] + np.arange(len(visit)) - firsts[visit]
+    log_u = table.log_u[entry]
+    # est below can only reach pre_min when log_u does this (a bigram is never more frequent
+    # than its characters); a frequent function character (的 在 是 和) is only confused with
+    # another frequent one (在/再, 的/得), not with a content character that sounds alike (的/敌)
+    ok = log_u >= pre_min[visit] + b0[visit] - CONTEXT_PAIR_BONUS
+    ok &= ~common[visit] | (log_u >= log_u0[visit] - COMMON_CONFUSION_SPAN)
+    (ok,) = np.nonzero(ok)
+    entry, visit, log_u = entry[ok], visit[ok], log_u[ok]
+    code = table.code[entry]
+    b1 = table.bigrams.lookup(b[visit] << 16 | code)
+    b2 = table.bigrams.lookup(code << 16 | d[visit])
+    paired = table.paired[entry]
+    est = (np.log((b1 + 1.0) * (b2 + 1.0)) - log_u - b0[visit] + _KIND_PRIOR[table.kind[entry]]
+           + np.where(paired, CONTEXT_PAIR_BONUS, 0.0))
+    ok = ((b1 > 0) | (b2 > 0)) & (est >= pre_min[visit])
+    (passed,) = np.nonzero(ok)
+    if not len(passed):
+        return
+    kinds = table.kind[entry[passed]].tolist()
+    logs = log_u[passed].tolist()
+    cps = code[passed].tolist()
+    owners = visit[passed].tolist()
+    j = 0
+    while j < len(owners):
+        k = j
+        while k < len(owners) and owners[k] == owners[j]:
+            k += 1
+        v = int(kept[owners[j]])
+        cands = [(chr(cps[m]), CONFUSION_KINDS[kinds[m]], logs[m], cps[m]) for m in range(j, k)]
+        yield v, visits[v][0], visits[v][1], visits[v][2], cands
+        j = k

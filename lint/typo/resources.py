@@ -17,8 +17,9 @@ Sources (read from the installed packages, never downloaded, never imported as m
   from it.
 
 The derived TypoModel (a dict of ~450k words, a character-wise double-array Aho-Corasick
-automaton over them, the confusion sets, an index of idiom variants and the character
-trigram counts) is built on first use in ~15 s and cached in lint.cache.cache_dir();
+automaton over them, the confusion sets, an index of idiom variants, the character
+trigram counts, and numpy tables of the candidates, bigrams and masked idioms for the rules
+that screen a whole text at once) is built on first use in ~15 s and cached in lint.cache.cache_dir();
 later runs load it in ~0.2 s. `python tools/build_typo_model.py` builds it ahead of time
 and prints its statistics. Nothing of it is stored in the repository or the wheel.
 """
@@ -33,9 +34,11 @@ import math
 import os
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from lint.cache import cache_dir, cached_pickle
 
-MODEL_VERSION = "6"
+MODEL_VERSION = "7"
 LEXICON_FILE = "typos_lexicon.txt"  # the 公文 lexicon in dictionaries/
 PAIRS_FILE = "typos_confusable_pairs.txt"  # commonly confused character pairs in dictionaries/
 # Corrections must produce a word at least this frequent (jieba's scale).
@@ -124,9 +127,6 @@ class CharLM:
     tri: dict[int, int]
     total: int
     weights: tuple[float, float, float] = (0.6, 0.3, 0.1)
-    # char -> (confusable char, kind, log(count + 1), code point), most frequent first, for the
-    # confusable chars the corpus has
-    candidates: dict[str, tuple] = field(default_factory=dict)
 
     def logp(self, h2: int, h1: int, c: int) -> float:
         w3, w2, w1 = self.weights
@@ -209,6 +209,111 @@ def _read_wordfreq(path: str, scale: float) -> dict[str, int]:
     return out
 
 
+class PackedTable:
+    """A hash table from packed integer keys (characters as 16-bit fields: a << 16 | b) to
+    counts, looked up for a whole array of keys at once: open addressing with linear probing,
+    a third of the slots used. A lookup is a few numpy passes, about four times faster than a
+    binary search in sorted keys (benchmarks/packed_lookup.py)."""
+
+    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # 2^64 / golden ratio (Fibonacci hashing)
+
+    def __init__(self, items: dict[int, int], dtype=np.uint64):
+        bits = max(4, (3 * len(items)).bit_length())
+        self.mask = (1 << bits) - 1
+        self.empty = np.iinfo(dtype).max  # a key no string of characters packs to (U+FFFF)
+        self.slots = np.full(self.mask + 1, self.empty, dtype=dtype)
+        self.counts = np.zeros(self.mask + 1, dtype=np.int32)
+        keys = np.fromiter(items.keys(), dtype=dtype, count=len(items))
+        for key, at in zip(keys.tolist(), self._first_slots(keys).tolist()):
+            while self.slots[at] != self.empty:
+                at = (at + 1) & self.mask
+            self.slots[at] = key
+            self.counts[at] = min(items[key], 2**31 - 1)
+
+    def _first_slots(self, keys):
+        shift = np.uint64(64 - self.mask.bit_length())
+        return ((keys.astype(np.uint64) * self._MULTIPLIER) >> shift).astype(np.int64)
+
+    def lookup(self, keys):
+        """The counts of `keys` (an integer array), 0 for the absent."""
+        keys = np.asarray(keys, dtype=self.slots.dtype)
+        at = self._first_slots(keys)
+        counts = np.zeros(len(keys), dtype=np.int64)
+        pending = np.arange(len(keys))
+        while len(pending):
+            found = self.slots[at]
+            hit = found == keys[pending]
+            counts[pending[hit]] = self.counts[at[hit]]
+            unresolved = ~hit & (found != self.empty)
+            pending = pending[unresolved]
+            at = (at[unresolved] + 1) & self.mask
+        return counts
+
+
+CONFUSION_KINDS = ("音同", "形近", "音近")
+
+
+@dataclass
+class ConfusionTable:
+    """Every character's confusable characters that the corpus has, as flat numpy arrays, so
+    that detect.context_confusions can screen all the candidates of a text in a few array
+    operations. Arrays indexed by code point have 65,536 entries: the rules only look at Han
+    characters of the basic plane."""
+
+    start: object  # code point -> index of its first candidate
+    count: object  # code point -> number of candidates
+    code: object  # candidate -> its code point; a character's candidates most frequent first
+    log_u: object  # candidate -> log(corpus count + 1)
+    kind: object  # candidate -> index in CONFUSION_KINDS
+    paired: object  # candidate -> the pair is listed in dictionaries/typos_confusable_pairs.txt
+    uni: object  # code point -> corpus count
+    char_freq: object  # code point -> lexicon frequency of the character on its own
+    bigrams: PackedTable  # CharLM.bi
+
+
+def _confusion_table(lm: CharLM, confmap, common_pairs, freq: dict[str, int]) -> ConfusionTable:
+    start = np.zeros(0x10000, dtype=np.int64)
+    count = np.zeros(0x10000, dtype=np.int64)
+    rows = []
+    for ch in sorted(confmap):
+        if ord(ch) >= 0x10000:
+            continue
+        cands = sorted(((-math.log(lm.uni[ord(c)] + 1), ord(c), CONFUSION_KINDS.index(kind), (ch, c) in common_pairs)
+                        for c, kind in confmap[ch].items() if lm.uni.get(ord(c)) and ord(c) < 0x10000),
+                       key=lambda r: r[0])
+        start[ord(ch)] = len(rows)
+        count[ord(ch)] = len(cands)
+        rows += cands
+    uni = np.zeros(0x10000, dtype=np.int64)
+    char_freq = np.zeros(0x10000, dtype=np.int64)
+    for c, n in lm.uni.items():
+        if c < 0x10000:
+            uni[c] = n
+    for w, f in freq.items():
+        if len(w) == 1 and ord(w) < 0x10000:
+            char_freq[ord(w)] = f
+    return ConfusionTable(
+        start=start,
+        count=count,
+        code=np.array([r[1] for r in rows], dtype=np.uint32),
+        log_u=np.array([-r[0] for r in rows], dtype=np.float64),
+        kind=np.array([r[2] for r in rows], dtype=np.int64),
+        paired=np.array([r[3] for r in rows], dtype=bool),
+        uni=uni,
+        char_freq=char_freq,
+        bigrams=PackedTable(lm.bi, np.uint32),
+    )
+
+
+def pack(s: str) -> int:
+    """A string of up to four characters of the basic plane as one integer, 16 bits a
+    character ("*" packs to 0: a masked character)."""
+    key = 0
+    for ch in s:
+        key = key << 16 | (0 if ch == "*" else ord(ch))
+    return key
+
+
 @dataclass
 class TypoModel:
     freq: dict[str, int]  # word -> frequency (jieba scale)
@@ -227,9 +332,9 @@ class TypoModel:
     word_named: bytes = b""
     log_total: float = 0.0
     lm: CharLM | None = None
-    idiom_pair_automaton: object = None  # over the idioms' first and last character pairs
-    idiom_pair_kinds: tuple = ()  # pattern id -> 1 first pair of an idiom, 2 last pair, 3 both
+    idiom_mask_table: PackedTable | None = None  # the idiom_masks, packed (pack)
     common_pairs: frozenset = frozenset()  # (written, meant) pairs editors often confuse
+    confusion_table: ConfusionTable | None = None  # for ZW207
 
     def __getstate__(self) -> dict:
         # the word list as one string and the names as a mask over it: a third faster to load
@@ -393,15 +498,6 @@ def build_model() -> TypoModel:
     corpus = [files[k] for k in sorted(files) if k.startswith("corpus")]
     weights = {files[f"corpus{i}"]: CORPUS_WEIGHTS.get(rel, 1) for i, rel in enumerate(CORPUS_FILES)}
     lm = count_corpus(corpus, {files["corpus0"]}, weights)
-    lm.candidates = {  # most frequent first: detect.context_confusions stops early
-        ch: tuple(sorted(((c, kind, math.log(lm.uni[ord(c)] + 1), ord(c))
-                          for c, kind in conf.items() if lm.uni.get(ord(c))),
-                         key=lambda t: -t[2]))
-        for ch, conf in confmap.items()
-    }
-    heads = {w[:2] for w in idioms}
-    tails = {w[2:] for w in idioms}
-    pairs = sorted(heads | tails)
     return TypoModel(
         freq=freq,
         total=total,
@@ -411,9 +507,8 @@ def build_model() -> TypoModel:
         homophones=same,
         homophones_tone=tone,
         shapes=shapes,
-        idiom_pair_automaton=daachorse.CharwiseDoubleArrayAhoCorasick(pairs),
+        idiom_mask_table=PackedTable({pack(k): len(v) for k, v in masks.items() if max(map(ord, k)) < 0x10000}),
         common_pairs=frozenset(common_pairs),
-        idiom_pair_kinds=tuple((p in heads) | ((p in tails) << 1) for p in pairs),
         confmap=confmap,
         targets=targets,
         automaton=automaton,
@@ -421,6 +516,7 @@ def build_model() -> TypoModel:
         word_named=bytes(w in names for w in words),
         log_total=math.log(total),
         lm=lm,
+        confusion_table=_confusion_table(lm, confmap, common_pairs, freq),
     )
 
 
