@@ -134,8 +134,17 @@ def test_character_inside_a_rare_word_needs_the_covered_min_score():
     assert find(strict, "他们想毕业旅行作记念。", "ZW207") == []
 
 
+def test_character_inside_an_ordinary_word_needs_one_more_than_the_covered_min_score():
+    # 重心 (frequency 542) is a word in its own right: 中心 scores about 11.5 here, enough for
+    # a rare word at covered-min-score 11 but not for an ordinary one (11 + 1)
+    text = "推动治理和服务重心下移、资源下沉。"
+    assert find(Linter(Config(select=["typo"])), text, "ZW207") == []
+    lenient = Linter(Config(select=["typo"], options={"ZW207": {"covered-min-score": 10}}))
+    assert [(f.text, f.suggestions) for f in find(lenient, text, "ZW207")] == [("重", ["中"])]
+
+
 @pytest.mark.parametrize("text", [
-    "各地要加强农村法治宣传教育。",  # 法治 is frequent enough to cover firmly: 法制 is no correction
+    "各地要加强农村法治宣传教育。",  # 法治 (公文 lexicon 3000) covers firmly: 法制 is no correction
     "双方同意进一步加强交流合作。",
 ])
 def test_character_inside_a_frequent_word_is_never_a_context_suspect(text):

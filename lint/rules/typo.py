@@ -152,8 +152,9 @@ class ContextConfusion(_ModelRule):
         "word-segmentation gain, minus the gain in the character's own frequency, minus a prior for "
         "look-alikes and other-tone homophones. Names and characters inside dictionary words are never "
         "suspects; pairs editors often confuse (dictionaries/typos_confusable_pairs.txt: 在/再, 坐/座) get a bonus. "
-        "A character inside a rare dictionary word (frequency below 300: 记念, 工课) is a suspect too, at a "
-        "higher score: the replacement must make another word there (纪念, 功课). "
+        "A character inside a dictionary word rarer than 2,000 (记念, 工课) is a suspect too, at a "
+        "higher score (covered-min-score; one more inside a word of 300 or more, such as 重心): the "
+        "replacement must make another word there (纪念, 功课). "
         "Options: [tool.zwlint.rules.ZW207] min-score (default 8.5), warn-score (11), covered-min-score (11). "
         "Not a safe fix."
     )

@@ -30,7 +30,11 @@ from lint.typo.resources import CONFUSION_KINDS, SURNAMES, TypoModel, is_han
 COVER_MIN = 10
 # ... and from this frequency on it covers them for ZW207 too (below it, the word may be the typo:
 # 记念 for 纪念, 工课 for 功课)
-FIRM_COVER = 300
+FIRM_COVER = 2000
+# Inside a word of RARE_COVER to FIRM_COVER (重心, 绝不: ordinary words) a character needs this
+# much more than ZW207's covered-min-score
+RARE_COVER = 300
+COMMON_WORD_MARGIN = 1.0
 # Characters this frequent as one-character words (的 和 是 在 ...) are not suspects: their
 # confusions (的/地/得, 在/再) need grammar, not a dictionary.
 STANDALONE_MIN = 20000
@@ -107,35 +111,31 @@ def segment_score(model: TypoModel, s: str) -> float:
     return v
 
 
-def weakly_covered(model: TypoModel, text: str, firm, weak) -> list[tuple[int, int, int, str]]:
-    """(i, run start, run end, replacements) for every Han character covered only by dictionary
-    words rarer than FIRM_COVER (`weak`, their spans), with the characters that make another word
-    of one of them (记念: 纪; 工课: 功): ZW207 looks at these too, at a higher score."""
-    targets = model.targets
+def weakly_covered(model: TypoModel, text: str, firm, weak) -> list[tuple[int, str, int]]:
+    """(i, replacements, frequency) for every Han character covered only by dictionary words
+    rarer than FIRM_COVER (`weak`: their spans and frequencies) that has confusable characters
+    making another word of one of them (记念: 纪; 工课: 功), with those characters and the
+    frequency of the most frequent covering word, in text order: ZW207 looks at these too, at a
+    higher score."""
     found: dict[int, str] = {}
-    for s, e in weak:
-        w = text[s:e]
-        for k in range(e - s):
+    most: dict[int, int] = {}
+    for s, e, f in weak:
+        for k, chars in model.replacements(text[s:e]):
             i = s + k
             if not firm[i]:
-                chars = targets.get(w[:k] + "*" + w[k + 1 :])
-                if chars:
-                    found[i] = found.get(i, "") + chars
-    if not found:
-        return []
-    runs = list(_runs(text))
-    starts = [r[0] for r in runs]
-    out = []
-    for i in sorted(found):
-        rs, re_ = runs[bisect.bisect_right(starts, i) - 1]
-        out.append((i, rs, re_, found[i]))
-    return out
+                if i in found:
+                    found[i] += chars
+                    most[i] = max(f, most[i])
+                else:
+                    found[i] = chars
+                    most[i] = f
+    return [(i, found[i], most[i]) for i in sorted(found)]
 
 
 def coverage(model: TypoModel, text: str):
     """Per character: covered by a frequent word of >= 2 characters; inside a name; covered by
     a word of frequency >= FIRM_COVER or a name ("firm"). Also the automaton's matches, and the
-    spans of the covering words rarer than FIRM_COVER (for weakly_covered)."""
+    spans and frequencies of the covering words rarer than FIRM_COVER (for weakly_covered)."""
     n = len(text)
     covered = bytearray(n)
     named = bytearray(n)
@@ -158,7 +158,7 @@ def coverage(model: TypoModel, text: str):
                 if f >= FIRM_COVER:
                     firm[s:e] = one
                 elif e - s <= 4:
-                    weak.append((s, e))
+                    weak.append((s, e, f))
     return covered, named, matches, firm, weak
 
 
@@ -426,8 +426,9 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
                         positions=None, weak_positions=(), weak_min_score: float = math.inf) -> list[Suspect]:
     """Characters that no word covers whose homophone or look-alike the character trigram
     model finds much likelier in their context (再见 for 在见, 我们 for 我门); and, at
-    weak_min_score, the characters of weak_positions (weakly_covered), replaced only by the
-    characters listed with them.
+    weak_min_score (COMMON_WORD_MARGIN more inside a word of RARE_COVER or more), the
+    characters of weak_positions (weakly_covered), replaced only by the characters listed
+    with them.
 
     The score is the gain in log-probability of the trigrams around the character, plus half
     the gain of the word segmentation of the window, minus the gain in the character's own
@@ -438,18 +439,16 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         return []
     if positions is None:
         positions = orphans(text, covered)
-    visits = [(i, rs, re_, min_score, None) for i, rs, re_ in positions]
+    screen = _Screening(model.confusion_table, text, named)
+    visits = screen.candidates([p[0] for p in positions], [min_score] * len(positions))
     if weak_positions:
-        visits += [(i, rs, re_, weak_min_score, words) for i, rs, re_, words in weak_positions]
-        visits.sort()
+        needs = [weak_min_score + (COMMON_WORD_MARGIN if f >= RARE_COVER else 0.0) for _i, _r, f in weak_positions]
+        allowed = [(k, ord(c)) for k, (_i, chars, _f) in enumerate(weak_positions) for c in chars]
+        visits += screen.candidates([w[0] for w in weak_positions], needs, allowed)
+        visits.sort(key=lambda visit: visit[0])
     pairs = model.common_pairs
     out: list[Suspect] = []
-    for v, i, rs, re_, candidates in _screened_candidates(model.confusion_table, text, named, visits):
-        need, words = visits[v][3], visits[v][4]
-        if words is not None:
-            candidates = [cand for cand in candidates if cand[0] in words]
-            if not candidates:
-                continue
+    for i, rs, re_, need, candidates in visits:
         ch = text[i]
         x = ord(ch)
         log_u0 = math.log(lm.uni.get(x, 0) + 1)
@@ -480,68 +479,100 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
     return out
 
 
-def _screened_candidates(table, text: str, named, visits):
-    """(visit index, i, run start, run end, candidates) for the visits whose character has
-    confusable characters worth scoring: a cheap bigram estimate of each candidate's gain must
-    reach the visit's min score less CONTEXT_PREFILTER_SLACK. All the candidates of the text
-    are screened at once with numpy; the candidates are (char, kind, log count, code point),
-    most frequent first."""
-    if not visits:
-        return
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    n = len(codes)
-    i, rs, re_ = np.array([v[:3] for v in visits], dtype=np.int64).reshape(-1, 3).T
-    need = np.array([v[3] for v in visits])
-    x = codes[i]
-    keep = (x < 0x10000) & (np.frombuffer(named, dtype=np.uint8)[i] == 0)
-    x = np.where(keep, x, 0)
-    keep &= (table.count[x] > 0) & ~_NUMERAL_MASK[x]
-    b = np.where(i > rs, codes[np.maximum(i - 1, 0)], CARET).astype(np.uint32)
-    d = np.where(i + 1 < re_, codes[np.minimum(i + 1, n - 1)], DOLLAR).astype(np.uint32)
-    left = table.bigrams.lookup(b << 16 | x)
-    right = table.bigrams.lookup(x << 16 | d)
-    keep &= (left < ATTESTED) | (right < ATTESTED)
-    (kept,) = np.nonzero(keep)
-    if not len(kept):
-        return
-    x, b, d, need = x[kept], b[kept], d[kept], need[kept]
-    log_u0 = np.log(table.uni[x] + 1.0)
-    b0 = np.log((left[kept] + 1.0) * (right[kept] + 1.0)) - log_u0
-    common = table.char_freq[x] >= STANDALONE_MIN
-    pre_min = need - CONTEXT_PREFILTER_SLACK
-    # every candidate of every kept visit, visit by visit
-    sizes = table.count[x]
-    visit = np.repeat(np.arange(len(kept)), sizes)
-    firsts = np.cumsum(sizes) - sizes
-    entry = table.start[x][visit] + np.arange(len(visit)) - firsts[visit]
-    log_u = table.log_u[entry]
-    # est below can only reach pre_min when log_u does this (a bigram is never more frequent
-    # than its characters); a frequent function character (的 在 是 和) is only confused with
-    # another frequent one (在/再, 的/得), not with a content character that sounds alike (的/敌)
-    ok = log_u >= pre_min[visit] + b0[visit] - CONTEXT_PAIR_BONUS
-    ok &= ~common[visit] | (log_u >= log_u0[visit] - COMMON_CONFUSION_SPAN)
-    (ok,) = np.nonzero(ok)
-    entry, visit, log_u = entry[ok], visit[ok], log_u[ok]
-    code = table.code[entry]
-    b1 = table.bigrams.lookup(b[visit] << 16 | code)
-    b2 = table.bigrams.lookup(code << 16 | d[visit])
-    paired = table.paired[entry]
-    est = (np.log((b1 + 1.0) * (b2 + 1.0)) - log_u - b0[visit] + _KIND_PRIOR[table.kind[entry]]
-           + np.where(paired, CONTEXT_PAIR_BONUS, 0.0))
-    ok = ((b1 > 0) | (b2 > 0)) & (est >= pre_min[visit])
-    (passed,) = np.nonzero(ok)
-    if not len(passed):
-        return
-    kinds = table.kind[entry[passed]].tolist()
-    logs = log_u[passed].tolist()
-    cps = code[passed].tolist()
-    owners = visit[passed].tolist()
-    j = 0
-    while j < len(owners):
-        k = j
-        while k < len(owners) and owners[k] == owners[j]:
-            k += 1
-        v = int(kept[owners[j]])
-        cands = [(chr(cps[m]), CONFUSION_KINDS[kinds[m]], logs[m], cps[m]) for m in range(j, k)]
-        yield v, visits[v][0], visits[v][1], visits[v][2], cands
-        j = k
+class _Screening:
+    """ZW207's first pass over one text, in numpy: which confusable characters of a visited
+    position are worth the trigram model and the segmentation. A cheap bigram estimate of
+    each candidate's gain must reach the position's min score less CONTEXT_PREFILTER_SLACK."""
+
+    def __init__(self, table, text: str, named):
+        self.table = table
+        self.codes = codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        self.named = np.frombuffer(named, dtype=np.uint8)
+        # the Han run around each Han character: [run_start, run_end)
+        n = len(codes)
+        han = (codes >= 0x4E00) & (codes <= 0x9FFF)
+        at = np.arange(n)
+        first = han.copy()
+        first[1:] &= ~han[:-1]
+        last = han.copy()
+        last[:-1] &= ~han[1:]
+        self.run_start = np.maximum.accumulate(np.where(first, at, 0)) if n else at
+        self.run_end = np.minimum.accumulate(np.where(last, at + 1, n)[::-1])[::-1] if n else at
+
+    def candidates(self, positions: list[int], needs: list[float], allowed=None):
+        """(i, run start, run end, min score, candidates) for the positions (Han characters)
+        with candidates that pass, in the order given; a candidate is (char, kind, log count,
+        code point), most frequent first. `allowed`, (k, code point) pairs, restricts position
+        k to the characters listed for it."""
+        if not positions:
+            return []
+        table = self.table
+        codes = self.codes
+        i = np.array(positions, dtype=np.int64)
+        x = codes[i]
+        rs = self.run_start[i]
+        re_ = self.run_end[i]
+        keep = (self.named[i] == 0) & (table.count[x] > 0) & ~_NUMERAL_MASK[x]
+        b = np.where(i > rs, codes[np.maximum(i - 1, 0)], CARET).astype(np.uint32)
+        d = np.where(i + 1 < re_, codes[np.minimum(i + 1, len(codes) - 1)], DOLLAR).astype(np.uint32)
+        left, right = np.split(table.bigrams.lookup(np.concatenate([b << 16 | x, x << 16 | d])), 2)
+        keep &= (left < ATTESTED) | (right < ATTESTED)
+        (kept,) = np.nonzero(keep)
+        if not len(kept):
+            return []
+        x, b, d = x[kept], b[kept], d[kept]
+        need = np.array(needs)[kept]
+        log_u0 = np.log(table.uni[x] + 1.0)
+        b0 = np.log((left[kept] + 1.0) * (right[kept] + 1.0)) - log_u0
+        if allowed is None:
+            # every candidate of every kept position, position by position
+            sizes = table.count[x]
+            visit = np.repeat(np.arange(len(kept)), sizes)
+            firsts = np.cumsum(sizes) - sizes
+            entry = table.start[x][visit] + np.arange(len(visit)) - firsts[visit]
+        else:
+            owner, code = np.array(allowed, dtype=np.int64).reshape(-1, 2).T
+            index = np.full(len(i), -1)
+            index[kept] = np.arange(len(kept))
+            visit = index[owner]
+            listed = visit >= 0
+            visit = visit[listed]
+            entry = table.entry_of.lookup(x[visit] << 16 | code[listed].astype(np.uint32)) - 1
+            confusable = entry >= 0
+            visit, entry = visit[confusable], entry[confusable]
+            order = np.lexsort((entry, visit))  # by position, then most frequent first
+            visit, entry = visit[order], entry[order]
+            fresh = np.ones(len(visit), dtype=bool)
+            fresh[1:] = (visit[1:] != visit[:-1]) | (entry[1:] != entry[:-1])
+            visit, entry = visit[fresh], entry[fresh]
+        pre_min = need - CONTEXT_PREFILTER_SLACK
+        log_u = table.log_u[entry]
+        # est below can only reach pre_min when log_u does this (a bigram is never more frequent
+        # than its characters); a frequent function character (的 在 是 和) is only confused with
+        # another frequent one (在/再, 的/得), not with a content character that sounds alike (的/敌)
+        ok = log_u >= pre_min[visit] + b0[visit] - CONTEXT_PAIR_BONUS
+        common = table.char_freq[x] >= STANDALONE_MIN
+        ok &= ~common[visit] | (log_u >= log_u0[visit] - COMMON_CONFUSION_SPAN)
+        (ok,) = np.nonzero(ok)
+        entry, visit, log_u = entry[ok], visit[ok], log_u[ok]
+        code = table.code[entry]
+        b1, b2 = np.split(table.bigrams.lookup(np.concatenate([b[visit] << 16 | code, code << 16 | d[visit]])), 2)
+        paired = table.paired[entry]
+        est = (np.log((b1 + 1.0) * (b2 + 1.0)) - log_u - b0[visit] + _KIND_PRIOR[table.kind[entry]]
+               + np.where(paired, CONTEXT_PAIR_BONUS, 0.0))
+        (passed,) = np.nonzero(((b1 > 0) | (b2 > 0)) & (est >= pre_min[visit]))
+        out = []
+        kinds = table.kind[entry[passed]].tolist()
+        logs = log_u[passed].tolist()
+        cps = code[passed].tolist()
+        owners = visit[passed].tolist()
+        j = 0
+        while j < len(owners):
+            k = j
+            while k < len(owners) and owners[k] == owners[j]:
+                k += 1
+            v = int(kept[owners[j]])
+            cands = [(chr(cps[m]), CONFUSION_KINDS[kinds[m]], logs[m], cps[m]) for m in range(j, k)]
+            out.append((positions[v], int(rs[v]), int(re_[v]), needs[v], cands))
+            j = k
+        return out

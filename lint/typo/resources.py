@@ -269,12 +269,14 @@ class ConfusionTable:
     uni: object  # code point -> corpus count
     char_freq: object  # code point -> lexicon frequency of the character on its own
     bigrams: PackedTable  # CharLM.bi
+    entry_of: PackedTable  # (character << 16 | candidate) -> its candidate index + 1
 
 
 def _confusion_table(lm: CharLM, confmap, common_pairs, freq: dict[str, int]) -> ConfusionTable:
     start = np.zeros(0x10000, dtype=np.int64)
     count = np.zeros(0x10000, dtype=np.int64)
     rows = []
+    entry_of: dict[int, int] = {}
     for ch in sorted(confmap):
         if ord(ch) >= 0x10000:
             continue
@@ -283,7 +285,9 @@ def _confusion_table(lm: CharLM, confmap, common_pairs, freq: dict[str, int]) ->
                        key=lambda r: r[0])
         start[ord(ch)] = len(rows)
         count[ord(ch)] = len(cands)
-        rows += cands
+        for r in cands:
+            entry_of[ord(ch) << 16 | r[1]] = len(rows) + 1
+            rows.append(r)
     uni = np.zeros(0x10000, dtype=np.int64)
     char_freq = np.zeros(0x10000, dtype=np.int64)
     for c, n in lm.uni.items():
@@ -302,6 +306,7 @@ def _confusion_table(lm: CharLM, confmap, common_pairs, freq: dict[str, int]) ->
         uni=uni,
         char_freq=char_freq,
         bigrams=PackedTable(lm.bi, np.uint32),
+        entry_of=PackedTable(entry_of, np.uint32),
     )
 
 
@@ -340,6 +345,7 @@ class TypoModel:
         # the word list as one string and the names as a mask over it: a third faster to load
         # than a pickled dict and set of 360,000 strings
         state = self.__dict__.copy()
+        state.pop("_replacements", None)
         words = list(self.freq)
         state["freq"] = ("\n".join(words), array.array("q", self.freq.values()))
         state["names"] = bytes(w in self.names for w in words)
@@ -351,6 +357,22 @@ class TypoModel:
         state["freq"] = dict(zip(words, counts))
         state["names"] = frozenset(itertools.compress(words, state["names"]))
         self.__dict__.update(state)
+
+    def replacements(self, word: str) -> tuple[tuple[int, str], ...]:
+        """(k, chars) for the characters of `word` that have confusable characters making another
+        word of the masked-word index in their place (记念: ((0, "纪"),)); memoised, the same
+        words recur."""
+        memo = self.__dict__.setdefault("_replacements", {})
+        found = memo.get(word)
+        if found is None:
+            found = []
+            for k, ch in enumerate(word):
+                confusable = self.confmap.get(ch, ())
+                chars = "".join(c for c in self.targets.get(word[:k] + "*" + word[k + 1 :], "") if c in confusable)
+                if chars:
+                    found.append((k, chars))
+            found = memo[word] = tuple(found)
+        return found
 
     def logp(self, word: str) -> float | None:
         f = self.freq.get(word)
