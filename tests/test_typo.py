@@ -143,6 +143,26 @@ def test_character_inside_an_ordinary_word_needs_one_more_than_the_covered_min_s
     assert [(f.text, f.suggestions) for f in find(lenient, text, "ZW207")] == [("重", ["中"])]
 
 
+def test_idiom_variant_below_its_min_score_does_not_silence_char_confusion(linter):
+    # 空气污然 is one character from 空气污染 (an idiom to jieba) but far below ZW202's min-score:
+    # ZW202 stays silent, so ZW203 must report 污然 -> 污染 (and ZW207 not report it twice)
+    findings = find(linter, "废气会造成空气污然。")
+    assert [(f.rule, f.text, f.suggestions) for f in findings] == [("ZW203", "污然", ["污染"])]
+
+
+def test_context_suspect_that_char_confusion_agrees_with_needs_only_the_agreed_min_score():
+    # ZW207 scores 扬 -> 样 at about 8.2, below min-score 8.5; ZW203 proposes the same 这样
+    text = "他再也不会这扬。"
+    assert [(f.text, f.suggestions) for f in find(Linter(Config(select=["typo"])), text, "ZW207")] == [("扬", ["样"])]
+    strict = Linter(Config(select=["typo"], options={"ZW207": {"agreed-min-score": 8.5}}))
+    assert find(strict, text, "ZW207") == []
+
+
+def test_context_suspect_below_min_score_without_agreement_is_not_reported(linter):
+    # 间 -> 坚 scores about 8.1 but ZW203 has no 坚 there: the agreed min score does not apply
+    assert [f for f in find(linter, "你要去的话，请你把间信寄给我。", "ZW207") if f.text == "间"] == []
+
+
 @pytest.mark.parametrize("text", [
     "各地要加强农村法治宣传教育。",  # 法治 (公文 lexicon 3000) covers firmly: 法制 is no correction
     "双方同意进一步加强交流合作。",

@@ -16,6 +16,10 @@ CHAR_MIN_SCORE = 8.0
 CONTEXT_MIN_SCORE = 8.5
 CONTEXT_WARN_SCORE = 11.0
 CONTEXT_COVERED_MIN_SCORE = 11.0
+# A ZW207 suspect that ZW203 also finds (same character, same replacement, ZW203 score at least
+# AGREEING_CHAR_SCORE) is reported from this score on: two models agreeing is evidence neither has
+CONTEXT_AGREED_MIN_SCORE = 8.0
+AGREEING_CHAR_SCORE = 6.0
 
 
 def _has_han(text: str) -> bool:
@@ -70,6 +74,21 @@ def _list_spans(doc: Doc, *codes: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for code in codes for m in doc.matches_for(code)]
 
 
+def _reported_idiom_variants(doc: Doc) -> list:
+    """The ZW202 suspects ZW202 reports: score >= its min-score, no ZW201 entry on the span."""
+    listed = _list_spans(doc, "ZW201")
+    min_score = float(doc.option("ZW202", "min-score", IDIOM_MIN_SCORE))
+    return [s for s in _analysis(doc)["ZW202"] if s.score >= min_score and not _overlaps(listed, s.start, s.end)]
+
+
+def _reported_char_confusions(doc: Doc) -> list:
+    """The ZW203 suspects ZW203 reports: score >= its min-score, nothing that ZW201, ZW202 or
+    ZW205 reports on the span (an idiom variant below ZW202's min-score does not count)."""
+    min_score = float(doc.option("ZW203", "min-score", CHAR_MIN_SCORE))
+    other = _list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in _reported_idiom_variants(doc)]
+    return [s for s in _analysis(doc)["ZW203"] if s.score >= min_score and not _overlaps(other, s.start, s.end)]
+
+
 @register
 class KnownMisspelling(TermRule):
     code = "ZW201"
@@ -101,11 +120,7 @@ class IdiomVariant(_ModelRule):
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        listed = _list_spans(doc, "ZW201")
-        min_score = float(doc.option(self.code, "min-score", IDIOM_MIN_SCORE))
-        for s in _analysis(doc)["ZW202"]:
-            if s.score < min_score or _overlaps(listed, s.start, s.end):
-                continue
+        for s in _reported_idiom_variants(doc):
             yield _suspect_issue(doc, s, f"{s.kind}字误用", 5, what="成语")
 
 
@@ -127,13 +142,8 @@ class CharConfusion(_ModelRule):
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        min_score = float(doc.option(self.code, "min-score", CHAR_MIN_SCORE))
         warn_score = float(doc.option(self.code, "warn-score", 10.0))
-        analysis = _analysis(doc)
-        other = _list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in analysis["ZW202"]]
-        for s in analysis["ZW203"]:
-            if s.score < min_score or _overlaps(other, s.start, s.end):
-                continue
+        for s in _reported_char_confusions(doc):
             yield _suspect_issue(doc, s, f"{s.kind}字误用", warn_score)
 
 
@@ -155,7 +165,10 @@ class ContextConfusion(_ModelRule):
         "A character inside a dictionary word rarer than 2,000 (记念, 工课) is a suspect too, at a "
         "higher score (covered-min-score; one more inside a word of 300 or more, such as 重心): the "
         "replacement must make another word there (纪念, 功课). "
-        "Options: [tool.zwlint.rules.ZW207] min-score (default 8.5), warn-score (11), covered-min-score (11). "
+        "Where ZW203 proposes the same replacement (its score at least 4), min-score is lowered to "
+        "agreed-min-score. "
+        "Options: [tool.zwlint.rules.ZW207] min-score (default 8.5), warn-score (11), covered-min-score (11), "
+        "agreed-min-score (8). "
         "Not a safe fix."
     )
 
@@ -168,16 +181,19 @@ class ContextConfusion(_ModelRule):
         from lint.typo import detect
 
         covered_min = float(doc.option(self.code, "covered-min-score", CONTEXT_COVERED_MIN_SCORE))
+        agreed_min = float(doc.option(self.code, "agreed-min-score", CONTEXT_AGREED_MIN_SCORE))
         model, covered, named, positions, firm, weak_spans = analysis["coverage"]
         weak = detect.weakly_covered(model, doc.folded, firm, weak_spans)
-        # what ZW202 and ZW203 report (their own thresholds) takes precedence
-        zw202_min = float(doc.option("ZW202", "min-score", IDIOM_MIN_SCORE))
-        zw203_min = float(doc.option("ZW203", "min-score", CHAR_MIN_SCORE))
+        # what ZW201, ZW202, ZW203 and ZW205 report takes precedence
         other = (_list_spans(doc, "ZW201", "ZW205")
-                 + [(s.start, s.end) for s in analysis["ZW202"] if s.score >= zw202_min]
-                 + [(s.start, s.end) for s in analysis["ZW203"] if s.score >= zw203_min])
-        for s in detect.context_confusions(model, doc.folded, covered, named, min_score, positions,
-                                           weak, covered_min):
+                 + [(s.start, s.end) for s in _reported_idiom_variants(doc) + _reported_char_confusions(doc)])
+        agreeing = {(s.start + k, right) for s in analysis["ZW203"] if s.score >= AGREEING_CHAR_SCORE
+                    for k, (wrong, right) in enumerate(zip(s.wrong, s.right)) if wrong != right}
+        lowered = {i: min(min_score, agreed_min) for i, _right in agreeing}
+        for s in detect.context_confusions(model, doc.folded, covered, named, min_score, positions, weak,
+                                           covered_min, lowered):
+            if s.score < min_score and (s.start, s.right) not in agreeing:
+                continue
             if _overlaps(other, s.start, s.end):
                 continue
             yield _suspect_issue(doc, s, f"{s.kind}字，据上下文", warn_score)

@@ -423,12 +423,13 @@ def _local_logp(lm, a: int, b: int, x: int, d: int, e: int | None) -> float:
 
 
 def context_confusions(model: TypoModel, text: str, covered, named, min_score: float,
-                        positions=None, weak_positions=(), weak_min_score: float = math.inf) -> list[Suspect]:
+                        positions=None, weak_positions=(), weak_min_score: float = math.inf,
+                        lowered: dict[int, float] | None = None) -> list[Suspect]:
     """Characters that no word covers whose homophone or look-alike the character trigram
     model finds much likelier in their context (再见 for 在见, 我们 for 我门); and, at
     weak_min_score (COMMON_WORD_MARGIN more inside a word of RARE_COVER or more), the
     characters of weak_positions (weakly_covered), replaced only by the characters listed
-    with them.
+    with them. `lowered` gives some uncovered positions a min score of their own.
 
     The score is the gain in log-probability of the trigrams around the character, plus half
     the gain of the word segmentation of the window, minus the gain in the character's own
@@ -440,7 +441,8 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
     if positions is None:
         positions = orphans(text, covered)
     screen = _Screening(model.confusion_table, text, named)
-    visits = screen.candidates([p[0] for p in positions], [min_score] * len(positions))
+    lowered = lowered or {}
+    visits = screen.candidates([p[0] for p in positions], [lowered.get(p[0], min_score) for p in positions])
     if weak_positions:
         needs = [weak_min_score + (COMMON_WORD_MARGIN if f >= RARE_COVER else 0.0) for _i, _r, f in weak_positions]
         allowed = [(k, ord(c)) for k, (_i, chars, _f) in enumerate(weak_positions) for c in chars]
