@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from lint.config import Config
 from lint.engine import Linter
@@ -301,3 +302,14 @@ def test_preload_loads_the_typo_model_only_when_a_typo_rule_runs():
     assert typo_model.cache_info().currsize == 0
     Linter(Config(select=["ZW207"])).preload()
     assert typo_model.cache_info().currsize == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 6)), max_size=12),
+       st.integers(0, 55), st.integers(1, 6))
+def test_span_overlap_agrees_with_checking_every_span(raw, start, length):
+    from lint.rules.typo import _Spans
+
+    spans = [(s, s + n) for s, n in raw]
+    end = start + length
+    assert _Spans(spans).overlap(start, end) == any(s < end and start < e for s, e in spans)

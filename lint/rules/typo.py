@@ -3,6 +3,8 @@ word language model, duplicated characters and words, 的/地/得, traditional c
 simplified text, and an optional MacBERT back-end. See docs/typo.md."""
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 from typing import Iterable
 
@@ -66,8 +68,18 @@ def _suspect_issue(doc: Doc, s, how: str, warn_score: float, what: str = "") -> 
                  severity="warning" if s.score >= warn_score else "info")
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Spans (start, end) that answer "does any of you overlap [start, end)?" in O(log n): a
+    long text can hold thousands of findings and suspects."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [s for s, _e in spans]
+        self.max_end = list(itertools.accumulate((e for _s, e in spans), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)  # the spans that start before `end`
+        return k > 0 and self.max_end[k - 1] > start
 
 
 def _list_spans(doc: Doc, *codes: str) -> list[tuple[int, int]]:
@@ -76,17 +88,25 @@ def _list_spans(doc: Doc, *codes: str) -> list[tuple[int, int]]:
 
 def _reported_idiom_variants(doc: Doc) -> list:
     """The ZW202 suspects ZW202 reports: score >= its min-score, no ZW201 entry on the span."""
-    listed = _list_spans(doc, "ZW201")
-    min_score = float(doc.option("ZW202", "min-score", IDIOM_MIN_SCORE))
-    return [s for s in _analysis(doc)["ZW202"] if s.score >= min_score and not _overlaps(listed, s.start, s.end)]
+    analysis = _analysis(doc)
+    if "reported ZW202" not in analysis:
+        listed = _Spans(_list_spans(doc, "ZW201"))
+        min_score = float(doc.option("ZW202", "min-score", IDIOM_MIN_SCORE))
+        analysis["reported ZW202"] = [s for s in analysis["ZW202"]
+                                      if s.score >= min_score and not listed.overlap(s.start, s.end)]
+    return analysis["reported ZW202"]
 
 
 def _reported_char_confusions(doc: Doc) -> list:
     """The ZW203 suspects ZW203 reports: score >= its min-score, nothing that ZW201, ZW202 or
     ZW205 reports on the span (an idiom variant below ZW202's min-score does not count)."""
-    min_score = float(doc.option("ZW203", "min-score", CHAR_MIN_SCORE))
-    other = _list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in _reported_idiom_variants(doc)]
-    return [s for s in _analysis(doc)["ZW203"] if s.score >= min_score and not _overlaps(other, s.start, s.end)]
+    analysis = _analysis(doc)
+    if "reported ZW203" not in analysis:
+        min_score = float(doc.option("ZW203", "min-score", CHAR_MIN_SCORE))
+        other = _Spans(_list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in _reported_idiom_variants(doc)])
+        analysis["reported ZW203"] = [s for s in analysis["ZW203"]
+                                      if s.score >= min_score and not other.overlap(s.start, s.end)]
+    return analysis["reported ZW203"]
 
 
 @register
@@ -185,8 +205,8 @@ class ContextConfusion(_ModelRule):
         model, covered, named, positions, firm, weak_spans = analysis["coverage"]
         weak = detect.weakly_covered(model, doc.folded, firm, weak_spans)
         # what ZW201, ZW202, ZW203 and ZW205 report takes precedence
-        other = (_list_spans(doc, "ZW201", "ZW205")
-                 + [(s.start, s.end) for s in _reported_idiom_variants(doc) + _reported_char_confusions(doc)])
+        other = _Spans(_list_spans(doc, "ZW201", "ZW205")
+                       + [(s.start, s.end) for s in _reported_idiom_variants(doc) + _reported_char_confusions(doc)])
         agreeing = {(s.start + k, right) for s in analysis["ZW203"] if s.score >= AGREEING_CHAR_SCORE
                     for k, (wrong, right) in enumerate(zip(s.wrong, s.right)) if wrong != right}
         lowered = {i: min(min_score, agreed_min) for i, _right in agreeing}
@@ -194,7 +214,7 @@ class ContextConfusion(_ModelRule):
                                            covered_min, lowered):
             if s.score < min_score and (s.start, s.right) not in agreeing:
                 continue
-            if _overlaps(other, s.start, s.end):
+            if other.overlap(s.start, s.end):
                 continue
             yield _suspect_issue(doc, s, f"{s.kind}字，据上下文", warn_score)
 
