@@ -18,8 +18,7 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def _line_of(post_text: str, f) -> tuple[str, int]:
-    lines = post_text.split("\n")
+def _line_of(lines: list[str], f) -> tuple[str, int]:
     line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
     return line.rstrip("\r"), f.column - 1
 
@@ -37,6 +36,7 @@ def render(results: list[FileResult], color: bool = False) -> str:
         # (record, field, line, rule) of the info findings -> how many
         per_line = Counter((f.record, f.field, f.line, f.rule) for f in r.findings if f.severity == "info")
         shown: set[tuple] = set()
+        lines_of: dict[str, list[str]] = {}  # each text split into lines once, not once per finding
         for f in r.findings:
             key = (f.record, f.field, f.line, f.rule)
             if f.severity == "info":
@@ -50,7 +50,10 @@ def render(results: list[FileResult], color: bool = False) -> str:
             out.append(f"{c(_BOLD, where)}: {sev} {c(_BOLD, f.rule)} [{CATEGORIES.get(f.category, f.category)}] {f.message}")
             source = r.source if f.record is None else texts.get((f.record, f.field or "content"))
             if source:
-                line, col = _line_of(source, f)
+                lines = lines_of.get(source)
+                if lines is None:
+                    lines = lines_of[source] = source.split("\n")
+                line, col = _line_of(lines, f)
                 if len(line) > 120:
                     lo = max(0, col - 40)
                     line, col = line[lo : lo + 100], col - lo
