@@ -8,7 +8,7 @@ for (a 2,000-character post asks ~6,000). Side by side, same queries, same answe
 
 * dict.get           a Python loop over the queries (what the screening did before)
 * searchsorted       numpy binary search in the sorted keys
-* PackedTable        lint.typo.resources.PackedTable: open addressing, linear probing,
+* PackedTable        lint.rules.typo.model.PackedTable: open addressing, linear probing,
                      every query at once (what zwlint uses)
 
 Microseconds per batch, best of --repeat.
@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lint.typo.resources import typo_model  # noqa: E402
+from lint.rules.typo.model import typo_model  # noqa: E402
 
 
 def best_of(fn, repeat: int) -> float:

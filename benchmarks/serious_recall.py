@@ -21,7 +21,7 @@ from pathlib import Path
 from lint.config import Config
 from lint.engine import Linter
 from lint.model import Post
-from lint.serious.variants import confusion_data
+from lint.rules.serious.variants import confusion_data
 from lint.terms.lists import load_lists
 
 ROOT = Path(__file__).resolve().parent.parent

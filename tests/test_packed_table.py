@@ -1,10 +1,10 @@
-"""lint.typo.resources.PackedTable: the numpy hash table the typo rules screen candidates with."""
+"""lint.rules.typo.model.PackedTable: the numpy hash table the typo rules screen candidates with."""
 from __future__ import annotations
 
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from lint.typo.resources import PackedTable, pack
+from lint.rules.typo.model import PackedTable, pack
 
 
 def test_lookup_returns_the_count_of_present_keys_and_zero_for_absent_ones():

@@ -194,7 +194,7 @@ def test_context_confusion_leaves_a_word_to_the_word_rules(linter):
 
 
 def test_character_trigram_model_prefers_the_attested_context():
-    from lint.typo.resources import typo_model
+    from lint.rules.typo.model import typo_model
 
     lm = typo_model().lm
     assert lm.count("我们") > lm.count("我门")
@@ -284,7 +284,7 @@ def test_neural_backend_loads_a_local_macbert_model(tmp_path):
 
     BertTokenizerFast(vocab_file=str(tmp_path / "vocab.txt")).save_pretrained(tmp_path)
 
-    from lint.typo.neural import neural_suspects
+    from lint.rules.typo.neural import neural_suspects
 
     # a random model proposes arbitrary characters; with threshold 0 every changed character
     # is reported, each with a one-character suggestion from the vocabulary
@@ -295,7 +295,7 @@ def test_neural_backend_loads_a_local_macbert_model(tmp_path):
 
 
 def test_preload_loads_the_typo_model_only_when_a_typo_rule_runs():
-    from lint.typo.resources import typo_model
+    from lint.rules.typo.model import typo_model
 
     typo_model.cache_clear()
     Linter(Config(select=["ZW101"])).preload()
@@ -308,7 +308,7 @@ def test_preload_loads_the_typo_model_only_when_a_typo_rule_runs():
 @given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 6)), max_size=12),
        st.integers(0, 55), st.integers(1, 6))
 def test_span_overlap_agrees_with_checking_every_span(raw, start, length):
-    from lint.rules.typo import _Spans
+    from lint.rules.typo.rules import _Spans
 
     spans = [(s, s + n) for s, n in raw]
     end = start + length

@@ -9,23 +9,15 @@ from typing import Iterable
 from lint.document import Doc
 from lint.rules import Issue, Rule
 from lint.terms.matcher import TermMatch
+from lint.text.context import QUOTE_PAIRS_NO_APOSTROPHE, inside_quotes
 
-_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\"", "《": "》", "‘": "’"}
+# Quotation marks around a term are looked for up to this many characters away.
+QUOTE_WINDOW = 60
 
 
-def inside_quotes(text: str, start: int, end: int, window: int = 60) -> bool:
-    """True when [start, end) sits inside a pair of quotation marks or 书名号 on its line."""
-    left = text[max(0, start - window) : start]
-    right = text[end : end + window]
-    for open_q, close_q in _QUOTES.items():
-        i = left.rfind(open_q)
-        if i < 0:
-            continue
-        if open_q != close_q and close_q in left[i + 1 :]:
-            continue
-        if close_q in right and "\n" not in left[i:] :
-            return True
-    return False
+def quoted(text: str, start: int, end: int) -> bool:
+    """inside_quotes as the list-driven rules use it (wider window, no apostrophes)."""
+    return inside_quotes(text, start, end, QUOTE_WINDOW, QUOTE_PAIRS_NO_APOSTROPHE)
 
 
 def context_allows(doc: Doc, m: TermMatch) -> bool:
@@ -41,7 +33,7 @@ def context_allows(doc: Doc, m: TermMatch) -> bool:
     for after in extra.get("skip_if_followed_by", ()):
         if norm[m.norm_end : m.norm_end + len(after)] == after:
             return True
-    if extra.get("quoted_ok") and inside_quotes(doc.text, m.start, m.end):
+    if extra.get("quoted_ok") and quoted(doc.text, m.start, m.end):
         return True
     if extra.get("word_boundary") and not doc.on_word_boundaries(m.start, m.end):
         return True

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from lint.document import Doc
 from lint.rules import Issue, Rule, register
-from lint.rules._terms import context_allows, inside_quotes
+from lint.rules._terms import context_allows, quoted
 from lint.rules._scoring import score_issue
 from lint.rules.entertainment import Signal, headline_end
 
@@ -51,7 +51,7 @@ def _usable(doc: Doc, m) -> bool:
     if not e.valid_on(doc.published) or context_allows(doc, m):
         return False
     if e.extra.get("commercial"):
-        if inside_quotes(doc.text, m.start, m.end) or not commercial_context(doc, m.start, m.end):
+        if quoted(doc.text, m.start, m.end) or not commercial_context(doc, m.start, m.end):
             return False
     return True
 

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from lint.document import Doc
 from lint.rules import Issue, Rule, register
-from lint.serious.context import inside_quotes
+from lint.text.context import inside_quotes
 
 # 《保守国家秘密法》: 国家秘密的密级分为“绝密”“机密”“秘密”三级; GB/T 9704-2012 7.2.3:
 # 密级和保密期限之间用“★”隔开 (秘密★1年).

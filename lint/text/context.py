@@ -1,21 +1,21 @@
-"""Cheap context tests on the normalised text (no segmentation, no regex alternations)."""
+"""Cheap context tests every rule family uses on a text (no segmentation, no regex
+alternations): the sentence around a span, the years it names, whether a span is quoted."""
 from __future__ import annotations
 
 import re
 
 SENTENCE_ENDS = "。！？!?；;\n"
-CLAUSE_ENDS = SENTENCE_ENDS + "，,："
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)\s*年")
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "\"": "\"", "‘": "’", "'": "'", "《": "》"}
-
-# Words that put a title or a name in the past: 时任国务院总理李克强, 原国务院总理.
-HISTORY_MARKERS = ("时任", "原任", "曾任", "前任", "当时", "当年", "彼时", "那年", "生前", "逝世", "去世",
-                   "追悼", "纪念", "诞辰", "回忆", "回顾", "历史", "卸任", "离任", "退休", "曾经", "往事",
-                   "缅怀", "悼念", "遗体", "任期内", "在任")
+# The ASCII apostrophe is no quotation mark for the list-driven rules (it stands in names
+# and abbreviations more often than around a term).
+QUOTE_PAIRS_NO_APOSTROPHE = {o: c for o, c in QUOTE_PAIRS.items() if o != "'"}
 
 
 def sentence_bounds(text: str, start: int, end: int | None = None, ends: str = SENTENCE_ENDS,
                     limit: int = 200) -> tuple[int, int]:
+    """[s, e) of the sentence holding [start, end): up to `limit` characters each side, up to
+    (not including) a character of `ends`."""
     end = start if end is None else end
     s = start
     lo = max(0, start - limit)
@@ -43,13 +43,15 @@ def has_any(text: str, words) -> bool:
     return any(w in text for w in words)
 
 
-def inside_quotes(text: str, start: int, end: int, window: int = 40) -> bool:
+def inside_quotes(text: str, start: int, end: int, window: int = 40,
+                  pairs: dict[str, str] = QUOTE_PAIRS) -> bool:
     """True when [start, end) sits between an opening and a closing quotation mark (or
-    书名号) on its sentence."""
+    书名号) on its line, each at most `window` characters away. A mark that opens and closes
+    alike (") counts as opening when an odd number of them precede the span on the line."""
     s, e = sentence_bounds(text, start, end, "\n", limit=window)
     left = text[s:start]
     right = text[end:e]
-    for open_q, close_q in QUOTE_PAIRS.items():
+    for open_q, close_q in pairs.items():
         i = left.rfind(open_q)
         if i < 0:
             continue

@@ -1,16 +1,7 @@
-"""严重表述错误 (serious expression errors): misspelt leaders' names and titles, titles
-that do not match the office holder on the publication date, the order of the top
-leader's titles, political formulations, party congress and plenum names, state organ
-names, references the Xinhua style rules forbid (Taiwan, Hong Kong and Macau, other
-banned usages) and fallen officials named in a positive context.
+"""Leaders' names and titles (ZW101, ZW102), the order of the top leader's titles (ZW103)
+and officials named in a positive context after their fall (ZW114).
 
-One such error fails a 政务新媒体 account in the quarterly inspection (国办秘函〔2019〕19号),
-so every rule here is tuned for precision: generated variants are filtered against
-dictionaries, and the exceptions (quotation, reporting on a case, a historical period)
-are part of each rule.
-
-Data: sensitive_terms/leaders.toml, offices.toml, title_order.toml, formulations.toml,
-congresses.toml, organs.toml, taiwan.toml, hongkong_macau.toml, xinhua.toml, fallen.toml.
+Data: sensitive_terms/leaders.toml, offices.toml, title_order.toml, fallen.toml.
 """
 from __future__ import annotations
 
@@ -19,23 +10,17 @@ from typing import Iterable
 
 from lint.document import Doc
 from lint.rules import Issue, Rule, register
-from lint.rules._terms import TermRule, context_allows
-from lint.serious.context import (
+from lint.rules._terms import context_allows
+from lint.rules.serious.base import (
     HISTORY_MARKERS,
-    has_any,
-    inside_quotes,
-    sentence,
-    years_in,
+    SeriousTermRule,
+    cn_date,
+    generated_entry,
+    shipped_entries,
 )
 from lint.terms.lists import Entry
 from lint.terms.matcher import TermMatch
-
-GENERATED = "generated"
-
-
-def _generated(rule: str, term: str, fix: str, reason: str, source: str, **extra) -> Entry:
-    return Entry(rule=rule, terms=(term,), pattern=None, fixes=(fix,), reason=reason, source=source,
-                 file=f"{GENERATED}:{rule}", extra=extra)
+from lint.text.context import has_any, inside_quotes, sentence, years_in
 
 
 def _is_leader(e: Entry) -> bool:
@@ -44,10 +29,6 @@ def _is_leader(e: Entry) -> bool:
 
 def _is_title(e: Entry) -> bool:
     return e.rule == "ZW102" and e.extra.get("kind") == "title"
-
-
-def _fmt(d: date | None) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if d else ""
 
 
 # ---------------------------------------------------------------------------------- ZW101
@@ -82,7 +63,7 @@ Fix: the correct form is suggested; not safe to apply blindly (check the context
     generator_version = "2"
 
     def generate_entries(self, lists) -> list[Entry]:
-        from lint.serious.variants import neighbour_guard, substitution_variants
+        from lint.rules.serious.variants import neighbour_guard, substitution_variants
 
         leaders = [e for e in lists.entries if _is_leader(e)]
         titles = [e for e in lists.entries if _is_title(e)]
@@ -95,14 +76,14 @@ Fix: the correct form is suggested; not safe to apply blindly (check the context
             for name in e.terms:
                 for v in substitution_variants(name, kind="name", protected=protected):
                     before, after = neighbour_guard(v.text, v.canonical)
-                    out.append(_generated(
+                    out.append(generated_entry(
                         self.code, v.text, name,
                         f"领导人姓名疑似写错：“{v.text}”应为“{name}”（{v.why}字）",
                         f"由 {e.file.rsplit('/', 1)[-1]} 中的“{name}”生成（{v.why}字替换）；{e.source}",
                         canonical=name, context=where, before=before, after=after, what="name"))
                 for typo in e.extra.get("also_misspelt", ()):
                     before, after = neighbour_guard(typo, name)
-                    out.append(_generated(
+                    out.append(generated_entry(
                         self.code, typo, name, f"领导人姓名写错：“{typo}”应为“{name}”",
                         f"实际案例；{e.source}", canonical=name, context="anywhere", before=before,
                         after=after, what="name"))
@@ -112,7 +93,7 @@ Fix: the correct form is suggested; not safe to apply blindly (check the context
             for title in e.terms:
                 for v in substitution_variants(title, kind="phrase", protected=protected):
                     before, after = neighbour_guard(v.text, v.canonical)
-                    out.append(_generated(
+                    out.append(generated_entry(
                         self.code, v.text, title,
                         f"领导人职务称谓疑似写错：“{v.text}”应为“{title}”（{v.why}字）",
                         f"由 offices.toml 中的“{title}”生成（{v.why}字替换）；{e.source}",
@@ -239,12 +220,12 @@ Fix: 时任 + title, or the current holder; never applied automatically."""
                 return None
         first = min(offices, key=lambda o: o["valid_from"])
         if day < first["valid_from"]:
-            msg = (f"“{person}”于{_fmt(first['valid_from'])}起任{first['title']}，"
-                   f"本文发布于{_fmt(day)}，当时尚未就任，请核对")
+            msg = (f"“{person}”于{cn_date(first['valid_from'])}起任{first['title']}，"
+                   f"本文发布于{cn_date(day)}，当时尚未就任，请核对")
             return Issue(lo, hi, msg, ())
         last = max(offices, key=lambda o: o.get("valid_to") or date.max)
-        current = _holders(all_matches_entries(doc), last["title"], day)
-        msg = f"“{person}”任{last['title']}至{_fmt(last.get('valid_to'))}，本文发布于{_fmt(day)}"
+        current = _holders(last["title"], day)
+        msg = f"“{person}”任{last['title']}至{cn_date(last.get('valid_to'))}，本文发布于{cn_date(day)}"
         if current:
             msg += f"，现任为{'、'.join(current)}"
         msg += "；如指当时，应写“时任”"
@@ -265,26 +246,12 @@ def _year_in_term(office: dict, year: int) -> bool:
     return (f is None or f.year <= year) and (t is None or year <= t.year)
 
 
-_LEADER_ENTRIES: list[Entry] | None = None
-
-
-def all_matches_entries(doc: Doc) -> list[Entry]:
-    """Every leader entry of the shipped leaders.toml (to name the current holder)."""
-    global _LEADER_ENTRIES
-    if _LEADER_ENTRIES is None:
-        from lint.terms.lists import default_list_dirs, parse_list_file
-
-        _LEADER_ENTRIES = []
-        for d in default_list_dirs():
-            path = d / "leaders.toml"
-            if path.is_file():
-                _LEADER_ENTRIES = [e for e in parse_list_file(path) if _is_leader(e)]
-    return _LEADER_ENTRIES
-
-
-def _holders(entries: list[Entry], title: str, day: date) -> list[str]:
+def _holders(title: str, day: date) -> list[str]:
+    """Who held `title` on `day`, by the shipped leaders.toml (to name the current holder)."""
     out = []
-    for e in entries:
+    for e in shipped_entries("leaders.toml"):
+        if not _is_leader(e):
+            continue
         for o in e.extra.get("office", ()):
             if o.get("title") == title and _held_on(o, day):
                 out.append(e.terms[0])
@@ -323,106 +290,6 @@ def _titles_attached(norm: str, nm: TermMatch, titles: list[TermMatch]) -> list[
     return out
 
 
-# ---------------------------------------------------------------------------------- list-driven rules
-
-_QUOTE_STYLES = (("“", "”"), ("\"", "\""), ("‘", "’"), ("「", "」"), ("'", "'"), ("", ""))
-_HISTORY_WORDS = ("民国时期", "民国初年", "辛亥", "北洋", "国民政府", "抗日战争", "抗战", "解放战争", "解放前",
-                  "1949年以前", "新中国成立前", "清末", "孙中山", "历史上", "回归前", "回归以前", "港英", "澳葡")
-
-
-def _quote_forms(entry: Entry) -> list[Entry]:
-    """The same wrong form written with other quotation marks, or none."""
-    out = []
-    for term in entry.terms:
-        if "“" not in term:
-            continue
-        forms = {term.replace("“", a).replace("”", b) for a, b in _QUOTE_STYLES} - set(entry.terms)
-        for f in sorted(forms):
-            out.append(Entry(rule=entry.rule, terms=(f,), pattern=None, fixes=entry.fixes, reason=entry.reason,
-                             source=entry.source, file=f"{GENERATED}:{entry.rule}", severity=entry.severity,
-                             category=entry.category, valid_from=entry.valid_from, valid_to=entry.valid_to,
-                             extra=dict(entry.extra)))
-    return out
-
-
-def _is_historical(doc: Doc, m: TermMatch, until_year: int) -> bool:
-    sent = sentence(doc.norm.text, m.norm_start, m.norm_end)
-    if has_any(sent, _HISTORY_WORDS):
-        return True
-    return any(y <= until_year for y in years_in(sent))
-
-
-class SeriousTermRule(TermRule):
-    """List-driven serious rule: every in-date, in-context match of this rule's entries,
-    except correct forms (`canonical`), plus generated misspellings of the correct forms
-    and the wrong forms with other quotation marks."""
-
-    severity = "error"
-    category = "serious"
-    generator_version = "2"
-    history_until = 1949  # historical_ok: a year up to this one in the sentence
-    variant_label = "规范表述"
-
-    def generate_entries(self, lists) -> list[Entry]:
-        from lint.serious.variants import deletion_variants, neighbour_guard, substitution_variants
-
-        mine = [e for e in lists.entries if e.rule == self.code]
-        protected = frozenset(t for e in lists.entries if e.rule == self.code for t in e.terms)
-        out: list[Entry] = []
-        for e in mine:
-            if e.extra.get("canonical"):
-                for term in e.terms:
-                    variants = substitution_variants(term, kind="phrase", protected=protected)
-                    if e.extra.get("deletions"):
-                        variants += deletion_variants(term, protected=protected)
-                    for v in variants:
-                        before, after = neighbour_guard(v.text, v.canonical)
-                        out.append(_generated(
-                            self.code, v.text, term,
-                            f"{self.variant_label}疑似写错：“{v.text}”应为“{term}”（{v.why}）",
-                            f"由 {e.file.rsplit('/', 1)[-1]} 中的“{term}”生成（{v.why}）；{e.source}",
-                            canonical_of=term, before=before, after=after))
-            else:
-                out.extend(_quote_forms(e))
-        return out
-
-    def check(self, doc: Doc) -> Iterable[Issue]:
-        matches = doc.matches_for(self.code)
-        if not matches:
-            return
-        canon = [m for m in matches if m.entry.extra.get("canonical")]
-        norm = doc.norm.text
-        issues: list[Issue] = []
-        for m in matches:
-            extra = m.entry.extra
-            if extra.get("canonical") or not m.entry.valid_on(doc.published) or context_allows(doc, m):
-                continue
-            if extra.get("date_required") and doc.published is None:
-                continue  # usage that changed at a known date: judged only for dated posts
-            if "canonical_of" in extra:
-                if any((c.norm_start <= m.norm_start and m.norm_end <= c.norm_end)
-                       or (c.norm_start < m.norm_end and m.norm_start < c.norm_end
-                           and extra["canonical_of"] in c.entry.terms) for c in canon):
-                    continue  # inside a correct form, or overlapping the form it misspells
-                prev = norm[m.norm_start - 1] if m.norm_start > 0 else ""
-                nxt = norm[m.norm_end] if m.norm_end < len(norm) else ""
-                if (prev and prev in extra.get("before", "")) or (nxt and nxt in extra.get("after", "")):
-                    continue
-            if extra.get("historical_ok") and _is_historical(doc, m, self.history_until):
-                continue
-            issue = self.judge(doc, m)
-            if issue is not None:
-                issues.append(issue)
-        # one finding where a quoted and a bare form of the same entry both match
-        for i in issues:
-            if not any(o is not i and o.start <= i.start and i.end <= o.end and (o.end - o.start) > (i.end - i.start)
-                       for o in issues):
-                yield i
-
-    def judge(self, doc: Doc, m: TermMatch) -> Issue | None:
-        return self.issue_for(doc, m)
-
-
 @register
 class TitleOrder(SeriousTermRule):
     code = "ZW103"
@@ -445,7 +312,7 @@ sensitive_terms/title_order.toml). Any two titles out of order are reported, joi
                     for a in later:
                         for b in earlier:
                             for sep in ("、", ",", "，"):
-                                out.append(_generated(self.code, f"{a}{sep}{b}", e.terms[0], e.reason, e.source,
+                                out.append(generated_entry(self.code, f"{a}{sep}{b}", e.terms[0], e.reason, e.source,
                                                       pair=(a, b)))
         return out
 
@@ -456,330 +323,6 @@ sensitive_terms/title_order.toml). Any two titles out of order are reported, joi
             a, b = m.entry.extra["pair"]
             yield Issue(m.start, m.end, f"职务排序错误：“{b}”应在“{a}”之前；{m.entry.reason}",
                         m.entry.fixes)
-
-
-@register
-class Formulation(SeriousTermRule):
-    code = "ZW104"
-    name = "formulation"
-    summary = "重要政治表述、提法用词错误、成员或顺序错误"
-    variant_label = "重要政治表述"
-    doc = """\
-Finds standard political formulations written wrongly (sensitive_terms/formulations.toml):
-- wrong wording: 习近平新时代中国特色社会主义理论 -> 思想; 习近平总书记新时代中国特色社会主义思想
-  (a title inserted); 坚定“四个意识” / 增强“四个自信” (the verbs are 增强“四个意识”、坚定“四个自信”、
-  做到“两个维护”); 确立习近平总书记党中央的核心 (“两个确立” says 习近平同志); “五位一体”战略布局 /
-  “四个全面”总体布局 swapped; 总览全局 -> 总揽全局;
-- misspelt forms generated from the correct ones (中国式现代话, 全过程人民明主, 社会主义核心价值关,
-  习近平新时代中国特色主义思想 with characters left out), real words dropped;
-- members: a formulation spelt out with its members in a different order (创新、协调、绿色、共享、开放的
-  新发展理念), or with a member that does not belong to it next to its name, or the members
-  of 四个全面 before 2020-10-29 (全面建成小康社会) in a later post.
-Quotation marks of any style (“”, "", ‘’, 「」) or none are matched. Fix: the standard form."""
-
-    _FORMS: list[Entry] | None = None
-
-    def check(self, doc: Doc) -> Iterable[Issue]:
-        yield from super().check(doc)
-        yield from self._members(doc)
-
-    @classmethod
-    def _formulations(cls) -> list[Entry]:
-        if cls._FORMS is None:
-            from lint.terms.lists import default_list_dirs, parse_list_file
-
-            cls._FORMS = []
-            for d in default_list_dirs():
-                p = d / "formulations.toml"
-                if p.is_file():
-                    cls._FORMS = [e for e in parse_list_file(p) if e.extra.get("members")]
-        return cls._FORMS
-
-    def _members(self, doc: Doc) -> Iterable[Issue]:
-        norm = doc.norm.text
-        for e in self._formulations():
-            members = list(e.extra["members"])
-            if not all(mb in norm for mb in reversed(members)):  # the last members are the rarer ones
-                continue
-            for start, end, items in _enumerations(norm, members):
-                if len(items) != len(members) or set(items) != set(members) or items == members:
-                    continue
-                s, t = doc.norm.span_to_original(start, end)
-                yield Issue(s, t, f"“{e.extra.get('name', e.terms[0])}”的规范顺序是“{'、'.join(members)}”",
-                            ["、".join(members)])
-        # a member that does not belong, in an enumeration written as the formulation
-        for e in self._formulations():
-            name = e.extra.get("name")
-            if not name or name not in norm:
-                continue
-            members = list(e.extra["members"])
-            allowed = set(members) | set(e.extra.get("old_members", ()))
-            i = norm.find(name)
-            while i >= 0:
-                for start, items, first in _items_next_to(norm, i, i + len(name), len(members)):
-                    good = [it for it in items if it in allowed]
-                    bad = [it for it in items if it not in allowed]
-                    if bad and len(good) * 2 >= len(items) and len(bad) <= 2:
-                        present = set(items) | {mb for mb in members if first and first.endswith(mb)}
-                        missing = [mb for mb in members if mb not in present]
-                        for it in bad:
-                            k = norm.find(it, start)
-                            s, t = doc.norm.span_to_original(k, k + len(it))
-                            yield Issue(s, t, f"“{it}”不属于“{name}”（{'、'.join(members)}）",
-                                        missing[:1])
-                i = norm.find(name, i + len(name))
-        # 四个全面 with the members of before 2020-10-29
-        day = doc.published
-        for e in self._formulations():
-            old = e.extra.get("old_members")
-            since = e.extra.get("members_from")
-            if not old or not since or day is None or day < since or old[0] not in norm:
-                continue
-            name = e.extra.get("name", e.terms[0])
-            if name not in norm:
-                continue
-            for start, end, items in _enumerations(norm, old):
-                if set(items) == set(old):
-                    sent = sentence(norm, start, end)
-                    if has_any(sent, HISTORY_MARKERS) or any(y < since.year for y in years_in(sent)):
-                        continue
-                    s, t = doc.norm.span_to_original(start, end)
-                    yield Issue(s, t, f"自{_fmt(since)}起“{name}”的第一项为“{e.extra['members'][0]}”"
-                                      f"（原为“{old[0]}”）", ["、".join(e.extra["members"])], severity="warning")
-
-
-def _items_next_to(norm: str, start: int, end: int, count: int) -> list[tuple[int, list[str], str | None]]:
-    """The enumeration of `count` items (、-separated) written right after a formulation's
-    name (四个意识，即政治意识、…) or right before it (政治意识、…、看齐意识的“四个意识”)."""
-    out = []
-    # after: name, then 即/是/： and quotes
-    j = end
-    while j < len(norm) and j < end + 4 and norm[j] in "”\"'’」，,：:即是指（(":
-        j += 1
-    if j > end:
-        k = j
-        while k < len(norm) and norm[k] not in "，,。；;：:！？!?）)\n":
-            k += 1
-        items = [it.strip("“”\"'‘’「」等") for it in norm[j:k].split("、")]
-        if len(items) == count and all(items):
-            out.append((j, items, None))
-    # before: items, then 的/等/quotes, then the name
-    b = start
-    while b > 0 and start - b < 4 and norm[b - 1] in "“\"'‘「的等这":
-        b -= 1
-    if b < start:
-        a = b
-        while a > 0 and norm[a - 1] not in "，,。；;：:！？!?（(\n":
-            a -= 1
-        pieces = norm[a:b].split("、")
-        if len(pieces) == count:
-            items = [it.strip("“”\"'‘’「」") for it in pieces]
-            out.append((a, items[1:], items[0]))  # the first item carries the verb (增强政治意识)
-    return out
-
-
-_SEPARATORS = "、，,和及与"
-_QUOTES_STRIP = "“”\"‘’'「」"
-
-
-def _enumerations(norm: str, members: list[str]) -> list[tuple[int, int, list[str]]]:
-    """Runs of members joined by separators (、，和): (start, end, [member...]) on the
-    normalised text. Quotation marks around members are skipped."""
-    found = []
-    pos = 0
-    n = len(norm)
-    while pos < n:
-        best = None
-        for m in members:
-            i = norm.find(m, pos)
-            if i >= 0 and (best is None or i < best[0]):
-                best = (i, m)
-        if best is None:
-            break
-        start, m = best
-        items = [m]
-        end = start + len(m)
-        while True:
-            j = end
-            while j < n and norm[j] in _QUOTES_STRIP:
-                j += 1
-            if j >= n or norm[j] not in _SEPARATORS:
-                break
-            j += 1
-            while j < n and norm[j] in _QUOTES_STRIP:
-                j += 1
-            nxt = next((mb for mb in members if norm.startswith(mb, j)), None)
-            if nxt is None:
-                break
-            items.append(nxt)
-            end = j + len(nxt)
-        if len(items) >= 3:
-            found.append((start, end, items))
-        pos = end if end > start else start + 1
-    return found
-
-
-_NUM = "零一二三四五六七八九"
-
-
-def _cn(n: int) -> str:
-    """Chinese numeral for 1..99 (十九, 二十, 二十一)."""
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _NUM[ones]
-    return ("" if tens == 1 else _NUM[tens]) + "十" + ("" if ones == 0 else _NUM[ones])
-
-
-@register
-class CongressName(SeriousTermRule):
-    code = "ZW105"
-    name = "congress-plenum-name"
-    summary = "党的代表大会、中央全会名称错误（十九大五中全会）或与日期不符"
-    doc = """\
-Finds wrong names of Central Committee plenary sessions and checks them against dates
-(sensitive_terms/congresses.toml: each committee with the dates of its plenums):
-- 十九大五中全会 -> 十九届五中全会: a plenum belongs to the Central Committee (届), not to the
-  congress (大); generated for the 12th to the 21st committees;
-- a plenum that never took place (十九届八中全会: the 19th committee held seven);
-- a plenum named in a post published more than 120 days before it opened (二十届三中全会
-  in a 2023 post).
-Fix: 届 for 大 (safe); the others need an editor."""
-    lead_days = 120
-
-    def generate_entries(self, lists) -> list[Entry]:
-        out = []
-        src = "《中国共产党章程》第三章；新华社发布的历次中央全会公报"
-        for n in range(12, 22):
-            for k in range(1, 10):
-                out.append(_generated(
-                    self.code, f"{_cn(n)}大{_cn(k)}中全会", f"{_cn(n)}届{_cn(k)}中全会",
-                    f"中央全会属于“{_cn(n)}届”中央委员会，应写“{_cn(n)}届{_cn(k)}中全会”，不是“{_cn(n)}大{_cn(k)}中全会”",
-                    src, kind="congress-for-committee"))
-        for e in lists.by_rule(self.code):
-            plenums = e.extra.get("plenums") or []
-            ordinal = e.extra.get("ordinal")
-            if not ordinal:
-                continue
-            name = _cn(ordinal)
-            for k, held in enumerate(plenums, 1):
-                for term in (f"{name}届{_cn(k)}中全会", f"{name}届中央委员会第{_cn(k)}次全体会议"):
-                    out.append(_generated(self.code, term, term, "", e.source, kind="plenum", held=held,
-                                          plenum=f"{name}届{_cn(k)}中全会"))
-            if e.extra.get("complete"):
-                for k in range(len(plenums) + 1, 10):
-                    out.append(_generated(
-                        self.code, f"{name}届{_cn(k)}中全会", "",
-                        f"第{name}届中央委员会共召开{_cn(len(plenums))}次全体会议，没有“{name}届{_cn(k)}中全会”，请核对届次",
-                        e.source, kind="no-such-plenum"))
-        return out
-
-    def judge(self, doc: Doc, m: TermMatch) -> Issue | None:
-        kind = m.entry.extra.get("kind")
-        if kind == "congress-for-committee":
-            return Issue(m.start, m.end, m.entry.reason, m.entry.fixes, fix_safe=True)
-        if kind == "no-such-plenum":
-            return Issue(m.start, m.end, m.entry.reason, ())
-        if kind == "plenum":
-            held = m.entry.extra["held"]
-            day = doc.published
-            if day is None or (held - day).days <= self.lead_days:
-                return None
-            return Issue(m.start, m.end,
-                         f"{m.entry.extra['plenum']}于{_fmt(held)}召开，本文发布于{_fmt(day)}，届次可能有误，请核对",
-                         ())
-        return None  # the committee entries themselves (十九届) are data
-
-
-@register
-class StateOrganName(SeriousTermRule):
-    code = "ZW106"
-    name = "state-organ-name"
-    summary = "国名、国家机关和党的机关名称写错"
-    variant_label = "国家机关名称"
-    doc = """\
-Finds the country's name and the names of state and party organs written wrongly
-(sensitive_terms/organs.toml): 中华人民共合国 / 中共人民共和国 -> 中华人民共和国,
-全国人民代表大会常务委员回, 国务院办工厅, 最高人民检查院 ... Misspelt forms are generated
-from the correct names (homophones, similar shapes; real words dropped); a few wrong
-forms seen in real cases are listed. Fix: the correct name."""
-
-
-@register
-class TaiwanReference(SeriousTermRule):
-    code = "ZW111"
-    name = "taiwan-reference"
-    summary = "涉台表述错误（台湾总统、台湾政府、中华民国、中国与台湾并列、将台湾列为国家）"
-    doc = """\
-Finds references to Taiwan that the Xinhua rules forbid (sensitive_terms/taiwan.toml):
-台湾总统 -> 台湾地区领导人, 台湾政府 -> 台湾当局, 台湾立法院 (use 台湾地区立法机构 or
-quotation marks: 台湾“立法院”), 中华民国 after 1949 (allowed in quotation marks and in
-history: 1912—1949, 民国时期), 中国、台湾 side by side, 台湾原住民 -> 台湾少数民族,
-两岸司法协助 -> 司法互助, and Taiwan in a list of countries (美国、日本、台湾等国家 ->
-国家和地区). Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）."""
-    places = ("台湾",)
-
-    def check(self, doc: Doc) -> Iterable[Issue]:
-        yield from super().check(doc)
-        yield from _listed_as_country(doc, self.places)
-
-
-@register
-class HongKongMacauReference(SeriousTermRule):
-    code = "ZW112"
-    name = "hong-kong-macau-reference"
-    summary = "涉港澳表述错误（香港政府、中港、将港澳列为国家或与中国并列）"
-    history_until = 1999
-    doc = """\
-Finds references to Hong Kong and Macau that the Xinhua rules forbid
-(sensitive_terms/hongkong_macau.toml): 香港政府 -> 香港特区政府 (allowed for the time before
-the handover: 港英, a year up to 1997/1999), 中港合作 -> 内地与香港合作, 中国、香港 side by
-side, and Hong Kong or Macau in a list of countries (日本、香港等国家 -> 国家和地区).
-Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）."""
-    places = ("香港", "澳门")
-
-    def check(self, doc: Doc) -> Iterable[Issue]:
-        yield from super().check(doc)
-        yield from _listed_as_country(doc, self.places)
-
-
-_CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
-
-
-def _listed_as_country(doc: Doc, places: tuple[str, ...]) -> Iterable[Issue]:
-    """台湾/香港/澳门 as an item of a list that ends in 等国家 / 等N个国家 without 和地区."""
-    norm = doc.norm.text
-    if "国家" not in norm or not any(p in norm for p in places):
-        return
-    for place in places:
-        i = norm.find(place)
-        while i >= 0:
-            tail = norm[i + len(place) : i + len(place) + 30]
-            prev = norm[i - 1] if i > 0 else ""
-            j = tail.find("等")
-            if j >= 0 and not any(c in _CLAUSE_STOP for c in tail[:j]) and (prev in "、和与及" or (j < len(tail) and "、" in tail[:j + 1]) or j == 0):
-                after = tail[j + 1 :]
-                k = after.find("国家")
-                if 0 <= k <= 4 and (k == 0 or all(c in "0123456789一二三四五六七八九十几多个" for c in after[:k])):
-                    rest = after[k + 2 : k + 6]
-                    if not rest.startswith(("和地区", "及地区", "与地区", "或地区", "(地区", "（地区", "地区")):
-                        s, e = doc.norm.span_to_original(i, i + len(place))
-                        yield Issue(s, e, f"“{place}”是中国的一部分，不能列入“国家”，应写“国家和地区”",
-                                    ["国家和地区"])
-            i = norm.find(place, i + len(place))
-
-
-@register
-class XinhuaUsage(SeriousTermRule):
-    code = "ZW113"
-    name = "xinhua-usage"
-    summary = "新华社禁用词、慎用词（北朝鲜、前苏联、蒙族、“一带一路”战略等）"
-    doc = """\
-Finds other items of the Xinhua banned and cautious word list that concern government
-writing (sensitive_terms/xinhua.toml): 北朝鲜 / 北韩 -> 朝鲜, 前苏联 -> 苏联, 蒙古 (the
-country) -> 蒙古国, 孟加拉 (the country) -> 孟加拉国, 蒙族 / 维族 -> 蒙古族 / 维吾尔族,
-摩梭族 -> 摩梭人, 残废人 -> 残疾人, “一带一路”战略 -> 倡议.
-Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）; for 一带一路, 国家发展改革委、
-外交部、商务部《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》(2015)."""
 
 
 _CASE_WORDS = ("受贿", "贪污", "判处", "判决", "宣判", "审判", "庭审", "开除", "审查", "调查", "违纪", "违法",

@@ -78,8 +78,8 @@ def confusion_data() -> ConfusionData:
     parses jieba's 350,000-word dictionary and runs pypinyin over 3,500 characters)."""
     import hashlib
 
-
     h = hashlib.sha256(_CONFUSION_VERSION.encode())
+    h.update(__name__.encode())  # pickles name the classes' module
     for f in _source_files():
         try:
             st = os.stat(f)

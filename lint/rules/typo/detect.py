@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lint.typo.resources import CONFUSION_KINDS, SURNAMES, TypoModel, is_han
+from lint.rules.typo.model import CONFUSION_KINDS, SURNAMES, TypoModel, is_han
 
 # A word covers its characters (they are no suspects) from this frequency on; rarer entries
 # of the dictionaries include misspellings (再接再励 3).
@@ -264,7 +264,7 @@ def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
     return out
 
 
-# a packed window (resources.pack) with character k set to 0, the packed "*"
+# a packed window (model.pack) with character k set to 0, the packed "*"
 _UNMASK = [np.uint64(~(0xFFFF << (48 - 16 * k)) & 0xFFFFFFFFFFFFFFFF) for k in range(4)]
 
 
@@ -368,7 +368,7 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
 
 def traditional(text: str, folded: str) -> list[Suspect]:
     """Traditional characters in a text that is otherwise simplified."""
-    from lint.typo.resources import is_simplified_char
+    from lint.rules.typo.model import is_simplified_char
 
     han = 0
     trad: list[int] = []

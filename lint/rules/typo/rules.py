@@ -36,8 +36,8 @@ def _analysis(doc: Doc) -> dict:
     result: dict = {"ZW202": [], "ZW203": [], "ZW204": [], "coverage": None}
     text = doc.folded
     if _has_han(text):
-        from lint.typo import detect
-        from lint.typo.resources import typo_model
+        from lint.rules.typo import detect
+        from lint.rules.typo.model import typo_model
 
         model = typo_model()
         covered, named, matches, firm, weak = detect.coverage(model, text)
@@ -54,10 +54,10 @@ def _analysis(doc: Doc) -> dict:
 
 
 class _ModelRule(Rule):
-    """A rule that reads the typo model (lint.typo.resources)."""
+    """A rule that reads the typo model (model.py)."""
 
     def preload(self) -> None:
-        from lint.typo.resources import typo_model
+        from lint.rules.typo.model import typo_model
 
         typo_model()
 
@@ -198,7 +198,7 @@ class ContextConfusion(_ModelRule):
         analysis = _analysis(doc)
         if analysis["coverage"] is None:
             return
-        from lint.typo import detect
+        from lint.rules.typo import detect
 
         covered_min = float(doc.option(self.code, "covered-min-score", CONTEXT_COVERED_MIN_SCORE))
         agreed_min = float(doc.option(self.code, "agreed-min-score", CONTEXT_AGREED_MIN_SCORE))
@@ -271,7 +271,7 @@ class TraditionalInSimplified(Rule):
     def check(self, doc: Doc) -> Iterable[Issue]:
         if doc.folded == doc.text:
             return
-        from lint.typo.detect import traditional
+        from lint.rules.typo.detect import traditional
 
         for s in traditional(doc.text, doc.folded):
             yield Issue(s.start, s.end, f"简体文本中出现繁体字“{s.wrong}”，应为“{s.right}”", [s.right])
@@ -295,7 +295,7 @@ class NeuralTypo(Rule):
         model_dir = doc.option(self.code, "model") or os.environ.get("ZWLINT_MACBERT_MODEL")
         if not model_dir or not _has_han(doc.text):
             return
-        from lint.typo.neural import neural_suspects
+        from lint.rules.typo.neural import neural_suspects
 
         threshold = float(doc.option(self.code, "threshold", 0.7))
         for start, end, wrong, right in neural_suspects(str(model_dir), doc.folded, threshold):

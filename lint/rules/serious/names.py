@@ -1,0 +1,95 @@
+"""Names of party congresses and Central Committee plenums (ZW105) and of the country and
+its state and party organs (ZW106). Data: sensitive_terms/congresses.toml, organs.toml."""
+from __future__ import annotations
+
+from lint.document import Doc
+from lint.rules import Issue, register
+from lint.rules.serious.base import SeriousTermRule, cn_date, generated_entry
+from lint.terms.lists import Entry
+from lint.terms.matcher import TermMatch
+
+
+_NUM = "零一二三四五六七八九"
+
+
+def _cn(n: int) -> str:
+    """Chinese numeral for 1..99 (十九, 二十, 二十一)."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _NUM[ones]
+    return ("" if tens == 1 else _NUM[tens]) + "十" + ("" if ones == 0 else _NUM[ones])
+
+
+@register
+class CongressName(SeriousTermRule):
+    code = "ZW105"
+    name = "congress-plenum-name"
+    summary = "党的代表大会、中央全会名称错误（十九大五中全会）或与日期不符"
+    doc = """\
+Finds wrong names of Central Committee plenary sessions and checks them against dates
+(sensitive_terms/congresses.toml: each committee with the dates of its plenums):
+- 十九大五中全会 -> 十九届五中全会: a plenum belongs to the Central Committee (届), not to the
+  congress (大); generated for the 12th to the 21st committees;
+- a plenum that never took place (十九届八中全会: the 19th committee held seven);
+- a plenum named in a post published more than 120 days before it opened (二十届三中全会
+  in a 2023 post).
+Fix: 届 for 大 (safe); the others need an editor."""
+    lead_days = 120
+
+    def generate_entries(self, lists) -> list[Entry]:
+        out = []
+        src = "《中国共产党章程》第三章；新华社发布的历次中央全会公报"
+        for n in range(12, 22):
+            for k in range(1, 10):
+                out.append(generated_entry(
+                    self.code, f"{_cn(n)}大{_cn(k)}中全会", f"{_cn(n)}届{_cn(k)}中全会",
+                    f"中央全会属于“{_cn(n)}届”中央委员会，应写“{_cn(n)}届{_cn(k)}中全会”，不是“{_cn(n)}大{_cn(k)}中全会”",
+                    src, kind="congress-for-committee"))
+        for e in lists.by_rule(self.code):
+            plenums = e.extra.get("plenums") or []
+            ordinal = e.extra.get("ordinal")
+            if not ordinal:
+                continue
+            name = _cn(ordinal)
+            for k, held in enumerate(plenums, 1):
+                for term in (f"{name}届{_cn(k)}中全会", f"{name}届中央委员会第{_cn(k)}次全体会议"):
+                    out.append(generated_entry(self.code, term, term, "", e.source, kind="plenum", held=held,
+                                          plenum=f"{name}届{_cn(k)}中全会"))
+            if e.extra.get("complete"):
+                for k in range(len(plenums) + 1, 10):
+                    out.append(generated_entry(
+                        self.code, f"{name}届{_cn(k)}中全会", "",
+                        f"第{name}届中央委员会共召开{_cn(len(plenums))}次全体会议，没有“{name}届{_cn(k)}中全会”，请核对届次",
+                        e.source, kind="no-such-plenum"))
+        return out
+
+    def judge(self, doc: Doc, m: TermMatch) -> Issue | None:
+        kind = m.entry.extra.get("kind")
+        if kind == "congress-for-committee":
+            return Issue(m.start, m.end, m.entry.reason, m.entry.fixes, fix_safe=True)
+        if kind == "no-such-plenum":
+            return Issue(m.start, m.end, m.entry.reason, ())
+        if kind == "plenum":
+            held = m.entry.extra["held"]
+            day = doc.published
+            if day is None or (held - day).days <= self.lead_days:
+                return None
+            return Issue(m.start, m.end,
+                         f"{m.entry.extra['plenum']}于{cn_date(held)}召开，本文发布于{cn_date(day)}，届次可能有误，请核对",
+                         ())
+        return None  # the committee entries themselves (十九届) are data
+
+
+@register
+class StateOrganName(SeriousTermRule):
+    code = "ZW106"
+    name = "state-organ-name"
+    summary = "国名、国家机关和党的机关名称写错"
+    variant_label = "国家机关名称"
+    doc = """\
+Finds the country's name and the names of state and party organs written wrongly
+(sensitive_terms/organs.toml): 中华人民共合国 / 中共人民共和国 -> 中华人民共和国,
+全国人民代表大会常务委员回, 国务院办工厅, 最高人民检查院 ... Misspelt forms are generated
+from the correct names (homophones, similar shapes; real words dropped); a few wrong
+forms seen in real cases are listed. Fix: the correct name."""
+

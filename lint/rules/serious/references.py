@@ -1,0 +1,88 @@
+"""References the Xinhua style rules forbid: Taiwan (ZW111), Hong Kong and Macau (ZW112),
+other banned and cautious usages (ZW113). Data: sensitive_terms/taiwan.toml,
+hongkong_macau.toml, xinhua.toml."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from lint.document import Doc
+from lint.rules import Issue, register
+from lint.rules.serious.base import SeriousTermRule
+
+
+@register
+class TaiwanReference(SeriousTermRule):
+    code = "ZW111"
+    name = "taiwan-reference"
+    summary = "涉台表述错误（台湾总统、台湾政府、中华民国、中国与台湾并列、将台湾列为国家）"
+    doc = """\
+Finds references to Taiwan that the Xinhua rules forbid (sensitive_terms/taiwan.toml):
+台湾总统 -> 台湾地区领导人, 台湾政府 -> 台湾当局, 台湾立法院 (use 台湾地区立法机构 or
+quotation marks: 台湾“立法院”), 中华民国 after 1949 (allowed in quotation marks and in
+history: 1912—1949, 民国时期), 中国、台湾 side by side, 台湾原住民 -> 台湾少数民族,
+两岸司法协助 -> 司法互助, and Taiwan in a list of countries (美国、日本、台湾等国家 ->
+国家和地区). Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）."""
+    places = ("台湾",)
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        yield from super().check(doc)
+        yield from _listed_as_country(doc, self.places)
+
+
+@register
+class HongKongMacauReference(SeriousTermRule):
+    code = "ZW112"
+    name = "hong-kong-macau-reference"
+    summary = "涉港澳表述错误（香港政府、中港、将港澳列为国家或与中国并列）"
+    history_until = 1999
+    doc = """\
+Finds references to Hong Kong and Macau that the Xinhua rules forbid
+(sensitive_terms/hongkong_macau.toml): 香港政府 -> 香港特区政府 (allowed for the time before
+the handover: 港英, a year up to 1997/1999), 中港合作 -> 内地与香港合作, 中国、香港 side by
+side, and Hong Kong or Macau in a list of countries (日本、香港等国家 -> 国家和地区).
+Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）."""
+    places = ("香港", "澳门")
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        yield from super().check(doc)
+        yield from _listed_as_country(doc, self.places)
+
+
+_CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
+
+
+def _listed_as_country(doc: Doc, places: tuple[str, ...]) -> Iterable[Issue]:
+    """台湾/香港/澳门 as an item of a list that ends in 等国家 / 等N个国家 without 和地区."""
+    norm = doc.norm.text
+    if "国家" not in norm or not any(p in norm for p in places):
+        return
+    for place in places:
+        i = norm.find(place)
+        while i >= 0:
+            tail = norm[i + len(place) : i + len(place) + 30]
+            prev = norm[i - 1] if i > 0 else ""
+            j = tail.find("等")
+            if j >= 0 and not any(c in _CLAUSE_STOP for c in tail[:j]) and (prev in "、和与及" or (j < len(tail) and "、" in tail[:j + 1]) or j == 0):
+                after = tail[j + 1 :]
+                k = after.find("国家")
+                if 0 <= k <= 4 and (k == 0 or all(c in "0123456789一二三四五六七八九十几多个" for c in after[:k])):
+                    rest = after[k + 2 : k + 6]
+                    if not rest.startswith(("和地区", "及地区", "与地区", "或地区", "(地区", "（地区", "地区")):
+                        s, e = doc.norm.span_to_original(i, i + len(place))
+                        yield Issue(s, e, f"“{place}”是中国的一部分，不能列入“国家”，应写“国家和地区”",
+                                    ["国家和地区"])
+            i = norm.find(place, i + len(place))
+
+
+@register
+class XinhuaUsage(SeriousTermRule):
+    code = "ZW113"
+    name = "xinhua-usage"
+    summary = "新华社禁用词、慎用词（北朝鲜、前苏联、蒙族、“一带一路”战略等）"
+    doc = """\
+Finds other items of the Xinhua banned and cautious word list that concern government
+writing (sensitive_terms/xinhua.toml): 北朝鲜 / 北韩 -> 朝鲜, 前苏联 -> 苏联, 蒙古 (the
+country) -> 蒙古国, 孟加拉 (the country) -> 孟加拉国, 蒙族 / 维族 -> 蒙古族 / 维吾尔族,
+摩梭族 -> 摩梭人, 残废人 -> 残疾人, “一带一路”战略 -> 倡议.
+Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）; for 一带一路, 国家发展改革委、
+外交部、商务部《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》(2015)."""

