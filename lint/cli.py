@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+import typer.core
 
 from lint import __version__
 
@@ -26,6 +27,12 @@ class Format(str, Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
+
+
+class AnnotateFixes(str, Enum):
+    safe = "safe"
+    all = "all"
+    none = "none"
 
 
 class FailOn(str, Enum):
@@ -59,7 +66,21 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     """zwlint：政务新媒体内容检查。"""
 
 
-@app.command()
+class _OptionalValueCommand(typer.core.TyperCommand):
+    """`--annotate` and `--review-sheet` take an optional value: alone (last, or followed by
+    another option) they mean "next to each input" (the value "")."""
+
+    OPTIONAL_VALUE = ("--annotate", "--review-sheet")
+
+    def parse_args(self, ctx, args):
+        args = list(args)
+        for i, arg in enumerate(args):
+            if arg in self.OPTIONAL_VALUE and (i + 1 == len(args) or args[i + 1].startswith("-") and args[i + 1] != "-"):
+                args[i] = arg + "="
+        return super().parse_args(ctx, args)
+
+
+@app.command(cls=_OptionalValueCommand)
 def check(
     ctx: typer.Context,
     paths: List[str] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .jsonl .json .csv); - reads stdin."),
@@ -74,6 +95,13 @@ def check(
     stdin_name: str = typer.Option("stdin.txt", "--stdin-name", help="Name (and so the kind) of the text read from -."),
     max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", help="Refuse files larger than this."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output [default: on a terminal]."),
+    annotate: Optional[str] = typer.Option(None, "--annotate", metavar="[OUT.docx]",
+                                           help="Write a copy of each .docx with every finding as a Word comment (批注) "
+                                                "and fixes as tracked changes (修订) [default: X.zwlint.docx]. Put it after the inputs."),
+    annotate_fixes: AnnotateFixes = typer.Option(AnnotateFixes.safe, "--annotate-fixes",
+                                                 help="Which fixes --annotate writes as tracked changes: the safe ones, every first suggestion, or none."),
+    review_sheet: Optional[str] = typer.Option(None, "--review-sheet", metavar="[OUT.html|OUT.pdf]",
+                                               help="Write a one-page 审校意见单 of each input [default: X.审校意见单.html]; .pdf needs LibreOffice."),
 ):
     """Check posts and print every finding."""
     # Start-up builds millions of long-lived objects (the cached automaton, the typo model):
@@ -181,6 +209,11 @@ def check(
                     typer.echo(f"已修复 {r.path}:{f.line}:{f.column} {f.rule} “{f.text}” → “{f.suggestions[0]}”", err=True)
                 applied_ids = {id(f) for f in applied}
                 r.findings = [f for f in r.findings if id(f) not in applied_ids]
+
+    if annotate is not None or review_sheet is not None:
+        from lint.report.review import write_reviews
+
+        errors.extend(write_reviews(results, annotate, annotate_fixes.value, review_sheet, say=lambda m: typer.echo(m, err=True)))
 
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     output = render(format.value, results, color=use_color)

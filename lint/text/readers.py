@@ -224,22 +224,14 @@ def iter_records(text: str, ext: str, path: str) -> Iterator[tuple[int, dict | N
 # ---------------------------------------------------------------- files
 
 def read_docx(path: Path | bytes) -> str:
-    """Text of a .docx file, given its path or (for uploads) its bytes in memory."""
-    import zipfile
+    """Text of a .docx file, given its path or (for uploads) its bytes in memory: body, tables,
+    text boxes, headers, footers and notes (lint/text/docx.py)."""
+    from lint.text.docx import DocxError, read_docx_text
 
     try:
-        import docx
-    except ImportError as exc:  # pragma: no cover - python-docx is a dependency
-        raise ReadError("python-docx is not installed") from exc
-    try:
-        document = docx.Document(io.BytesIO(path) if isinstance(path, (bytes, bytearray)) else str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError("not a valid .docx file") from exc
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(parts)
+        return read_docx_text(path).text
+    except DocxError as exc:
+        raise ReadError(str(exc)) from exc
 
 
 def read_file(path: Path, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
