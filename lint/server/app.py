@@ -28,6 +28,7 @@ from lint.config import Config
 from lint.engine import Linter
 from lint.model import CATEGORIES, Post
 from lint.server import DEFAULT_MAX_BYTES
+from lint.server.annotate import DOCX_MEDIA, AnnotateRequestError, annotated_copy, attachment_headers, parse_decisions
 from lint.report import FileResult
 from lint.report.json_report import as_dict
 from lint.text.readers import (DOCX_EXTS, HTML_EXTS, KNOWN_EXTS, TEXT_EXTS, ReadError, decode_bytes,
@@ -232,7 +233,7 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
             result.pop("_fix_safe")
         return JSONResponse(result, headers=SECURITY_HEADERS)
 
-    async def _upload(request: Request) -> tuple[str, bytes, date | None]:
+    async def _upload(request: Request) -> tuple[str, bytes, date | None, dict[str, str]]:
         ctype = request.headers.get("content-type", "")
         if not ctype.startswith("multipart/form-data"):
             raise BadRequest("请以 multipart/form-data 上传文件（use multipart/form-data with a 'file' field）", 415)
@@ -250,9 +251,10 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
             data = await upload.read()
             filename = upload.filename or ""
             published = _parse_published(form.get("published") or None)
+            fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
         finally:
             await form.close()
-        return filename, data, published
+        return filename, data, published, fields
 
     def read_upload(filename: str, data: bytes, published: date | None, allowed: set[str]):
         ext = _upload_ext(filename)
@@ -274,7 +276,7 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         """POST /api/v1/extract (multipart `file`): the plain text of a .docx/.html/.txt/.md
         upload, for the page to put into its editor."""
         try:
-            filename, data, _ = await _upload(request)
+            filename, data, _, _ = await _upload(request)
             ext, text, _ = await run_in_threadpool(read_upload, filename, data, None,
                                                    DOCX_EXTS | HTML_EXTS | TEXT_EXTS)
             kind = "docx" if ext in DOCX_EXTS else "html" if ext in HTML_EXTS else "text"
@@ -292,7 +294,7 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         exactly as `zwlint check FILE --format json` checks it (HTML offsets point into
         the page source; record files give one finding list per record)."""
         try:
-            filename, data, published = await _upload(request)
+            filename, data, published, _ = await _upload(request)
             ext, text, decoded = await run_in_threadpool(read_upload, filename, data, published, KNOWN_EXTS)
         except BadRequest as exc:
             return error(exc.message, exc.status)
@@ -312,6 +314,28 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
             result["errors"] = [str(e) for e in errors]
         return JSONResponse(result, headers=SECURITY_HEADERS)
 
+    async def annotate(request: Request) -> Response:
+        """POST /api/v1/annotate (multipart `file`, optional `published`, `accepted`, `ignored`,
+        `fixes`): the .docx with its findings as comments and the accepted fixes as tracked
+        changes (lint/server/annotate.py)."""
+        try:
+            filename, data, published, fields = await _upload(request)
+            if _upload_ext(filename) not in DOCX_EXTS:
+                raise BadRequest("只能为 .docx 文件生成批注版（only a .docx can be annotated）", 415)
+            edits, dismissed, mode = parse_decisions(fields.get("accepted"), fields.get("ignored"), fields.get("fixes"))
+        except BadRequest as exc:
+            return error(exc.message, exc.status)
+        except AnnotateRequestError as exc:
+            return error(str(exc))
+        try:
+            body, comments, revisions = await run_in_threadpool(annotated_copy, linter, data, published, edits,
+                                                                dismissed, mode)
+        except AnnotateRequestError as exc:
+            return error(str(exc), 422)
+        return Response(body, media_type=DOCX_MEDIA, headers={
+            **SECURITY_HEADERS, **attachment_headers(filename),
+            "X-Zwlint-Comments": str(comments), "X-Zwlint-Revisions": str(revisions)})
+
     routes = [Route(path, page, methods=["GET"]) for path in static]
     routes += [
         Route("/api/v1/health", health, methods=["GET"]),
@@ -321,6 +345,7 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         Route("/api/v1/check", check, methods=["POST"]),
         Route("/api/v1/check-file", check_file, methods=["POST"]),
         Route("/api/v1/extract", extract, methods=["POST"]),
+        Route("/api/v1/annotate", annotate, methods=["POST"]),
     ]
     middleware = [Middleware(BodyLimitMiddleware, max_bytes=max_bytes)]
     if allowed_hosts:

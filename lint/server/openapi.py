@@ -114,6 +114,23 @@ UPLOAD = {
 }
 
 
+ANNOTATE_UPLOAD = {
+    "type": "object",
+    "required": ["file"],
+    "properties": {
+        "file": {"type": "string", "format": "binary", "description": "The .docx."},
+        "published": {"type": "string", "format": "date"},
+        "accepted": {"type": "string", "description": "JSON array of {start, end, text, replacement}: fixes the "
+                     "editor accepted, in code-point offsets of the document's text (as /api/v1/extract and "
+                     "`zwlint check --format json` give it); each becomes a tracked change."},
+        "ignored": {"type": "string", "description": "JSON array of {rule, start, end}: findings dismissed, left "
+                    "without a comment."},
+        "fixes": {"type": "string", "enum": ["none", "safe", "all"], "default": "none",
+                  "description": "Other fixes to track besides the accepted ones."},
+    },
+}
+
+
 def _json(ref: str) -> dict:
     return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
 
@@ -182,6 +199,25 @@ def openapi_document(version: str, max_bytes: int) -> dict:
                     },
                 }
             },
+            "/api/v1/annotate": {
+                "post": {
+                    "summary": "The uploaded .docx with every finding as a Word comment (批注) and the accepted "
+                               "fixes as tracked changes (修订, author zwlint).",
+                    "operationId": "annotate",
+                    "requestBody": {"required": True,
+                                    "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/AnnotateUpload"}}}},
+                    "responses": {
+                        "200": {"description": "The annotated .docx (attachment NAME.zwlint.docx); headers "
+                                               "X-Zwlint-Comments and X-Zwlint-Revisions give the counts.",
+                                "content": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+                                            {"schema": {"type": "string", "format": "binary"}}}},
+                        "400": bad, "413": too_large,
+                        "415": {"description": "Not a .docx.", "content": _json("Error")},
+                        "422": {"description": "The file could not be read, or an accepted fix does not match its text.",
+                                "content": _json("Error")},
+                    },
+                }
+            },
             "/api/v1/rules": {
                 "get": {
                     "summary": "The rules this server runs, with their documentation.",
@@ -202,6 +238,7 @@ def openapi_document(version: str, max_bytes: int) -> dict:
                 "Rule": RULE,
                 "RulesResponse": RULES_RESPONSE,
                 "Upload": UPLOAD,
+                "AnnotateUpload": ANNOTATE_UPLOAD,
                 "Error": ERROR,
             }
         },

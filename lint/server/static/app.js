@@ -27,6 +27,10 @@
     ignored: 0,
     filename: '',
     nextId: 1,
+    // An uploaded .docx, for 下载批注版: the file, its text, and the editor's decisions in
+    // offsets of that text (accepted fixes become tracked changes, ignored findings get no comment).
+    docx: null,                // {file, text, accepted: [{start, end, text, replacement}], ignored: [{rule, start, end}]}
+    docxCurrent: false,        // the checked text is the document's text with the accepted fixes applied
   };
 
   const $ = (id) => document.getElementById(id);
@@ -126,6 +130,9 @@
       });
       state.findings = body.files[0].findings.map((f, i) =>
         Object.assign({ id: state.nextId++, safe: !!(body.fix_safe && body.fix_safe[i]) }, f));
+      state.docxCurrent = !!state.docx && !state.texts.title
+        && state.texts.content === applyEdits(state.docx.text, state.docx.accepted);
+      if (state.docxCurrent) for (const f of state.findings) f.orig = toDocxOffsets(f);
       state.selected = null;
       state.accepted = 0;
       state.ignored = 0;
@@ -225,6 +232,12 @@
     if (state.ignored) changes.push(`已忽略 ${state.ignored} 处`);
     $('changes').textContent = changes.length ? `${changes.join('，')}。修改后可点“重新检查”再查一遍。` : '';
     $('accept-safe').disabled = !state.findings.some(isSafe);
+    const annotated = $('download-docx');
+    annotated.hidden = !state.docx;
+    annotated.disabled = !state.docxCurrent;
+    annotated.title = state.docxCurrent
+      ? '下载原 Word 文档的副本：每处问题是一条批注，已采纳的修改是修订（作者 zwlint）'
+      : '正文已在页面上改动，批注版只能基于上传的文档：请重新上传后再检查';
   }
 
   function renderSummary() {
@@ -368,6 +381,7 @@
   function accept(id, suggestion) {
     const f = state.findings.find((x) => x.id === id);
     if (!f) return;
+    recordAccepted(f, suggestion);
     replaceSpan(f, suggestion);
     state.accepted += 1;
     state.selected = null;
@@ -376,6 +390,8 @@
   }
 
   function ignore(id) {
+    const f = state.findings.find((x) => x.id === id);
+    if (f && f.orig && state.docx) state.docx.ignored.push({ rule: f.rule, start: f.orig.start, end: f.orig.end });
     state.findings = state.findings.filter((x) => x.id !== id);
     state.ignored += 1;
     if (state.selectedGroup) state.selectedGroup = state.selectedGroup.filter((x) => x !== id);
@@ -388,12 +404,77 @@
     const safe = state.findings.filter(isSafe).sort((a, b) => b.start - a.start);
     for (const f of safe) {
       if (!state.findings.includes(f)) continue;  // removed by an overlapping fix
+      recordAccepted(f, f.suggestions[0]);
       replaceSpan(f, f.suggestions[0]);
       state.accepted += 1;
     }
     state.selected = null;
     state.selectedGroup = null;
     render();
+  }
+
+  /* ------------------------------------------------------------------ the annotated .docx */
+
+  function applyEdits(text, edits) {
+    const cps = Array.from(text);
+    let out = [];
+    let at = 0;
+    for (const e of edits.slice().sort((a, b) => a.start - b.start)) {
+      out = out.concat(cps.slice(at, e.start), Array.from(e.replacement));
+      at = e.end;
+    }
+    return out.concat(cps.slice(at)).join('');
+  }
+
+  /* A content finding's span in the uploaded document's text (before the accepted fixes),
+   * or null if it lies in text the editor replaced. */
+  function toDocxOffsets(f) {
+    if (fieldOf(f) !== 'content') return null;
+    let shift = 0;  // checked-text offset minus document offset, after the fixes passed so far
+    for (const e of state.docx.accepted.slice().sort((a, b) => a.start - b.start)) {
+      const start = e.start + shift;  // the replacement's span in the checked text
+      const end = start + cpLength(e.replacement);
+      if (f.end <= start) break;
+      if (f.start >= end) { shift += cpLength(e.replacement) - (e.end - e.start); continue; }
+      return null;
+    }
+    return { start: f.start - shift, end: f.end - shift, text: f.text };
+  }
+
+  function recordAccepted(f, replacement) {
+    if (!state.docx) return;
+    if (f.orig) state.docx.accepted.push({ start: f.orig.start, end: f.orig.end, text: f.orig.text, replacement });
+    else state.docxCurrent = false;  // a change the document cannot carry: upload again to annotate
+  }
+
+  async function downloadDocx() {
+    if (!state.docx || !state.docxCurrent) return;
+    showAlert('');
+    const button = $('download-docx');
+    button.disabled = true;
+    const form = new FormData();
+    form.append('file', state.docx.file, state.docx.file.name);
+    if (state.published) form.append('published', state.published);
+    form.append('accepted', JSON.stringify(state.docx.accepted));
+    form.append('ignored', JSON.stringify(state.docx.ignored));
+    try {
+      let response;
+      try {
+        response = await fetch('/api/v1/annotate', { method: 'POST', body: form });
+      } catch (e) {
+        throw new Error('无法连接 zwlint 服务，请确认 zwlint serve 仍在运行。');
+      }
+      if (!response.ok) {
+        let reason = `服务返回 ${response.status}`;
+        try { reason = (await response.json()).error || reason; } catch (e) { /* not JSON */ }
+        throw new Error(reason);
+      }
+      saveBlob(await response.blob(), `${state.docx.file.name.replace(/\.[^.]+$/, '')}.zwlint.docx`);
+    } catch (e) {
+      showAlert(e.message);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   /* ------------------------------------------------------------------ output */
@@ -419,9 +500,13 @@
 
   function download() {
     const blob = new Blob([correctedText()], { type: 'text/plain;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
     const base = (state.filename || '文章').replace(/\.[^.]+$/, '');
-    const a = h('a', { href: url, download: `${base}-修改稿.txt`, class: 'offscreen' });
+    saveBlob(blob, `${base}-修改稿.txt`);
+  }
+
+  function saveBlob(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: name, class: 'offscreen' });
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -445,6 +530,7 @@
     try {
       const body = await api('/api/v1/extract', { method: 'POST', body: form });
       state.filename = body.filename;
+      state.docx = body.kind === 'docx' ? { file, text: body.content, accepted: [], ignored: [] } : null;
       $('content').value = body.content;
       $('file-name').textContent = `已读取：${body.filename}`;
       readForm();
@@ -464,10 +550,10 @@
     $('content').addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); readForm(); runCheck(); }
     });
-    $('content').addEventListener('input', () => { if (!$('content').value) state.filename = ''; });
+    $('content').addEventListener('input', () => { if (!$('content').value) { state.filename = ''; state.docx = null; } });
     $('clear').addEventListener('click', () => {
       $('title').value = ''; $('content').value = ''; $('published').value = '';
-      $('file-name').textContent = ''; state.filename = ''; showAlert(''); $('content').focus();
+      $('file-name').textContent = ''; state.filename = ''; state.docx = null; showAlert(''); $('content').focus();
     });
     $('file').addEventListener('change', (ev) => upload(ev.target.files[0]));
     const drop = $('edit-view');
@@ -483,6 +569,7 @@
     $('accept-safe').addEventListener('click', acceptAllSafe);
     $('copy').addEventListener('click', copyText);
     $('download').addEventListener('click', download);
+    $('download-docx').addEventListener('click', downloadDocx);
     document.addEventListener('keydown', (ev) => {
       if (ev.key === 'Escape' && state.selected !== null) { state.selected = null; state.selectedGroup = null; render(); }
     });
