@@ -11,8 +11,8 @@ from the input.
     [tool.zwlint.severity]
     ZW201 = "info"
 
-    [tool.zwlint.rules.ZW702]         # options a rule reads
-    max-years = 5
+    [tool.zwlint.rules.ZW703]         # options a rule declares (`zwlint rules ZW703` lists them)
+    years-before = 5
 """
 from __future__ import annotations
 
@@ -133,6 +133,12 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def discover_config(start: Path) -> Config:
+def config_for(explicit: Path | None, start: Path) -> tuple[Config, Path | None]:
+    """The configuration the commands use, and its file: `explicit` (--config) when given,
+    else the nearest one above `start`, else the defaults (no file)."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"config file not found: {explicit}")
+        return load_config_file(explicit), explicit
     found = find_config(start)
-    return load_config_file(found) if found else Config()
+    return (load_config_file(found), found) if found else (Config(), None)

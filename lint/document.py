@@ -1,14 +1,32 @@
 """The one object every rule reads: a text with its normalised form, term matches and
-(on first use) its jieba segmentation, all computed once."""
+(on first use) its jieba segmentation and the analyses rule families share, all computed once."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field
 from datetime import date
 from functools import cached_property
+from typing import Callable, Generic, TypeVar
 
 from lint.model import Post
 from lint.terms.matcher import MatchSet, TermMatch
 from lint.text.normalize import NormalizedText
+
+T = TypeVar("T")
+
+
+class Analysis(Generic[T]):
+    """A result about one text that several rules read (the typo suspects, the dates in it),
+    declared once at module level with the function computing it; Doc.analysis(slot) computes
+    it on first use and keeps it for the other rules (spaCy's Doc extensions, in small)."""
+
+    __slots__ = ("name", "compute")
+
+    def __init__(self, name: str, compute: Callable[["Doc"], T]):
+        self.name = name
+        self.compute = compute
+
+    def __repr__(self) -> str:
+        return f"Analysis({self.name!r})"
 
 
 @dataclass
@@ -18,8 +36,9 @@ class Doc:
     match_set: MatchSet  # TermMatcher.find_raw() output
     post: Post
     field: str | None = None  # "title" / "content" for records and titled posts
-    options: dict = dc_field(default_factory=dict)  # per-rule options from the config
+    options: dict = dc_field(default_factory=dict)  # rule code -> option -> value (resolve_options)
     _by_rule: dict[str, list[TermMatch]] = dc_field(default_factory=dict, repr=False)
+    _analyses: dict[Analysis, object] = dc_field(default_factory=dict, repr=False)
 
     @cached_property
     def matches(self) -> list[TermMatch]:
@@ -35,8 +54,17 @@ class Doc:
         """Same length and offsets as `text`; width, case and traditional characters folded."""
         return self.norm.folded
 
-    def option(self, rule: str, key: str, default=None):
-        return self.options.get(rule, {}).get(key, default)
+    def option(self, rule: str, name: str):
+        """The value of an option `rule` declares (lint.rules.Option): configured or default."""
+        return self.options[rule][name]
+
+    def analysis(self, slot: Analysis[T]) -> T:
+        """The shared analysis `slot` of this text, computed on first use."""
+        try:
+            return self._analyses[slot]  # type: ignore[return-value]
+        except KeyError:
+            value = self._analyses[slot] = slot.compute(self)
+            return value
 
     def matches_for(self, rule: str) -> list[TermMatch]:
         """Matches of the list entries whose rule is `rule`, in order of end position."""

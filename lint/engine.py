@@ -9,7 +9,7 @@ from datetime import date
 from lint.config import Config
 from lint.document import Doc
 from lint.model import Finding, Post
-from lint.rules import Issue, Rule, all_rules
+from lint.rules import Issue, Rule, all_rules, resolve_options
 from lint.suppress import Suppressions
 from lint.terms.lists import Entry, load_lists
 from lint.terms.matcher import TermMatcher, cached_matcher
@@ -43,13 +43,18 @@ def _allow_entries(words: list[str], origin: str) -> list[Entry]:
 class Linter:
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
+        registered = all_rules()
+        # every rule's options, enabled or not: ZW207 reads what ZW202 and ZW203 report
+        self.options = resolve_options(self.config.options, str(self.config.path or "config"))
         self.rules: list[Rule] = [
-            r for r in all_rules().values() if self.config.enabled(r.code, r.category)
+            r for r in registered.values() if self.config.enabled(r.code, r.category)
         ]
         extra: list[Entry] = _allow_entries(self.config.allow, str(self.config.path or "config"))
         if self.config.extra_lists:
             extra.extend(load_lists(self.config.extra_lists).entries)
-        self.matcher: TermMatcher = cached_matcher(extra_entries=tuple(extra))
+        # every rule's generated entries, enabled or not: one cached automaton for all configs
+        generators = [r for r in registered.values() if r.generator_version]
+        self.matcher: TermMatcher = cached_matcher(extra_entries=tuple(extra), generators=generators)
 
     def preload(self) -> None:
         """Load every rule's lazily loaded data now (before forking workers)."""
@@ -59,7 +64,7 @@ class Linter:
     def make_doc(self, text: str, post: Post, field: str | None) -> Doc:
         norm = normalize(text)
         return Doc(text=text, norm=norm, match_set=self.matcher.find_raw(norm), post=post, field=field,
-                   options=self.config.options)
+                   options=self.options)
 
     def check_post(self, post: Post) -> list[Finding]:
         docs: dict[str | None, Doc] = {}

@@ -166,3 +166,32 @@ def test_every_html_finding_text_is_its_span_of_the_page(test_config, parts):
     linter = Linter(test_config)
     for f in linter.check_post(src.posts[0]):
         assert f.text == page[f.start : f.end]
+
+
+def test_a_shared_analysis_is_computed_once_per_text_and_kept_per_text():
+    from lint.document import Analysis
+
+    calls = []
+    words = Analysis("words", lambda doc: calls.append(doc.text) or doc.text.split())
+    linter = Linter(Config(select=["ZW101"]))
+    first = linter.make_doc("甲 乙", Post(content="甲 乙"), None)
+    second = linter.make_doc("丙", Post(content="丙"), None)
+    assert first.analysis(words) == ["甲", "乙"] and first.analysis(words) == ["甲", "乙"]
+    assert second.analysis(words) == ["丙"]
+    assert calls == ["甲 乙", "丙"]
+
+
+def test_the_matcher_compiles_the_entries_the_engine_hands_it():
+    from lint.terms.lists import Entry, TermLists
+    from lint.terms.matcher import compile_matcher
+    from lint.text.normalize import normalize
+
+    class Generator:
+        code = "ZW990"
+        generator_version = "1"
+
+        def generate_entries(self, lists):
+            return [Entry(rule="ZW990", terms=("生成词",), pattern=None, fixes=(), reason="", source="s", file="f")]
+
+    matcher = compile_matcher(TermLists(entries=[], files=[]), generators=[Generator()])
+    assert [m.entry.terms for m in matcher.find_raw(normalize("这是生成词。")).all()] == [("生成词",)]

@@ -8,26 +8,7 @@ from typing import List, Optional
 
 import typer
 
-
-def _fail(message: str) -> None:
-    typer.echo(f"zwlint: {message}", err=True)
-    raise typer.Exit(2)
-
-
-def _day(value: Optional[str], flag: str) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail(f"{flag} must be YYYY-MM-DD, got {value!r}")
-
-
-def _split(values: Optional[List[str]]) -> list[str]:
-    out: list[str] = []
-    for v in values or []:
-        out.extend(x.strip() for x in v.split(",") if x.strip())
-    return out
+from lint.commands import fail, parse_day, split_values
 
 
 FORMATS = ("html", "xlsx", "json")
@@ -62,31 +43,25 @@ def audit(
     from lint.audit.report import run_audit
     from lint.audit.runner import default_jobs
     from lint.audit.settings import AuditConfigError, load_audit_settings
-    from lint.config import ConfigError, find_config, load_config_file, Config
+    from lint.config import ConfigError, config_for
 
-    day = _day(as_of, "--as-of") or date.today()
-    start = _day(since, "--since")
+    day = parse_day(as_of, "--as-of") or date.today()
+    start = parse_day(since, "--since")
     if start is not None and start > day:
-        _fail("--since is after --as-of")
-    wanted = _split(formats) or list(FORMATS)
+        fail("--since is after --as-of")
+    wanted = split_values(formats) or list(FORMATS)
     for f in wanted:
         if f not in FORMATS:
-            _fail(f"unknown report format {f!r} (html, xlsx, json)")
+            fail(f"unknown report format {f!r} (html, xlsx, json)")
     for p, flag in ((registry, "--registry"), (interactions, "--interactions")):
         if p is not None and not p.is_file():
-            _fail(f"{flag}: no such file: {p}")
+            fail(f"{flag}: no such file: {p}")
     try:
-        if config is not None:
-            if not config.is_file():
-                _fail(f"config file not found: {config}")
-            cfg_path = config
-        else:
-            cfg_path = find_config(Path(paths[0]))
-        cfg = load_config_file(cfg_path) if cfg_path else Config()
+        cfg, cfg_path = config_for(config, Path(paths[0]))
         settings = load_audit_settings(cfg_path)
     except (ConfigError, AuditConfigError) as exc:
-        _fail(str(exc))
-    cfg = cfg.merged(select=_split(select), ignore=_split(ignore))
+        fail(str(exc))
+    cfg = cfg.merged(select=split_values(select), ignore=split_values(ignore))
     settings = settings.with_overrides(update_days=update_days, reply_days=reply_days)
     n_jobs = jobs if jobs and jobs > 0 else default_jobs()
 
@@ -102,7 +77,7 @@ def audit(
         raise typer.Exit(130)
     except (ValueError, RuntimeError) as exc:  # a malformed word list, a store in use
         bar.close()
-        _fail(str(exc))
+        fail(str(exc))
     bar.close()
 
     written = []

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
+from lint.config import ConfigError
 from lint.document import Doc
 from lint.model import CATEGORIES, SEVERITIES
 
@@ -28,6 +30,30 @@ class Issue:
         self.fix_safe = fix_safe
 
 
+_TYPE_NAMES = {float: "a number", int: "an integer", bool: "true or false", str: "a string"}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting a rule reads, from `[tool.zwlint.rules.CODE]` in the config: its name there,
+    its type (float, int, bool or str), its default (written here only) and a one-line doc.
+    Rules read the value with doc.option(code, name)."""
+
+    name: str
+    type: type
+    default: object
+    doc: str
+
+    def parse(self, value, where: str) -> object:
+        """`value` from the config as this option's type, or a ConfigError naming `where`."""
+        ok = isinstance(value, self.type) and not (self.type is not bool and isinstance(value, bool))
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if not ok:
+            raise ConfigError(f"{where}: {self.name} must be {_TYPE_NAMES[self.type]}, got {value!r}")
+        return value
+
+
 class Rule:
     """Base class. Subclasses set the class attributes and implement check() for each
     text (title and content separately) and/or check_post() once per post."""
@@ -40,6 +66,7 @@ class Rule:
     doc: ClassVar[str] = ""  # what it finds, why it matters, an example
     fix_safe: ClassVar[bool] = False
     needs_post: ClassVar[bool] = False  # audit-only / whole-post rules
+    options: ClassVar[tuple[Option, ...]] = ()  # what `[tool.zwlint.rules.CODE]` may set
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         return ()
@@ -91,3 +118,27 @@ def all_rules() -> dict[str, Rule]:
 
 def get_rule(code: str) -> Rule | None:
     return all_rules().get(code.upper())
+
+
+def resolve_options(configured: dict[str, dict], origin: str = "config") -> dict[str, dict[str, object]]:
+    """Every registered rule's options: the configured value (checked against the rule's
+    declaration) or the declared default. A rule code or option name the rules do not
+    declare, or a value of the wrong type, is a ConfigError naming the rule. Option names
+    may be written with - or _ (min-score, min_score)."""
+    rules = all_rules()
+    resolved = {code: {o.name: o.default for o in rule.options} for code, rule in rules.items() if rule.options}
+    for code, table in configured.items():
+        where = f"{origin}: [rules.{code}]"
+        rule = rules.get(code.upper())
+        if rule is None:
+            raise ConfigError(f"{where}: no rule {code}; `zwlint rules` lists them")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: must be a table of options")
+        declared = {o.name: o for o in rule.options}
+        for key, value in table.items():
+            option = declared.get(key.replace("_", "-"))
+            if option is None:
+                known = ", ".join(declared) if declared else "none"
+                raise ConfigError(f"{where}: {rule.code} ({rule.name}) has no option {key!r} (options: {known})")
+            resolved[rule.code][option.name] = option.parse(value, where)
+    return resolved

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from lint.document import Doc
-from lint.rules import Issue, Rule, register
+from lint.document import Analysis, Doc
+from lint.rules import Issue, Option, Rule, register
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -133,12 +133,8 @@ def find_dates(text: str) -> list[DateMention]:
     return out
 
 
-def dates_of(doc: Doc) -> list[DateMention]:
-    """find_dates of the doc's folded text, computed once per text for all date rules."""
-    cached = doc.__dict__.get("_zw7_dates")
-    if cached is None:
-        cached = doc.__dict__["_zw7_dates"] = find_dates(doc.folded)
-    return cached
+# find_dates of the doc's folded text, computed once per text for all date rules
+DATES = Analysis("dates", lambda doc: find_dates(doc.folded))
 
 
 def _end_of_period(text: str, start: DateMention, dates: list[DateMention], i: int) -> DateMention | None:
@@ -181,7 +177,7 @@ class ImpossibleDate(Rule):
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        for d in dates_of(doc):
+        for d in doc.analysis(DATES):
             year = d.year if d.explicit_year else None
             if d.month is not None and not possible(year, d.month, d.day):
                 if not d.explicit_year and d.month == 2 and d.day == 29:
@@ -207,7 +203,7 @@ class PeriodEndsBeforeStart(Rule):
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         text = doc.folded
-        dates = dates_of(doc)
+        dates = doc.analysis(DATES)
         for i, a in enumerate(dates):
             b = _end_of_period(text, a, dates, i)
             if b is None:
@@ -273,22 +269,28 @@ class YearFarFromPublication(Rule):
     summary = "日期的年份与发布日期相差过大（2022年的帖子写2000年）"
     doc = (
         "只在知道发布日期时检查（记录的published字段或--published）。完整日期（年月日）的年份"
-        "比发布年份早10年以上或晚10年以上时报告；时间段（“X至Y”，如征求意见期限）的起止日期"
-        "相差超过2年即报告。1990年以前的年份和带有历史语境（成立、诞辰、周年、纪念、以来、曾……）"
-        "的句子不报告。阈值可配置：[tool.zwlint.rules.ZW703] years_before、years_after、period_years。\n"
+        "比发布年份早 years-before 年以上或晚 years-after 年以上时报告；时间段（“X至Y”，如征求意见期限）"
+        "的起止日期与发布年份相差超过 period-years 年即报告。1990年以前的年份和带有历史语境（成立、诞辰、"
+        "周年、纪念、以来、曾……）的句子不报告。\n"
         "例：2022年3月30日发布的征求意见公告写“期限为2000年3月30日至2000年4月30日” → 2022年。"
         "无自动修改。"
+    )
+
+    options = (
+        Option("years-before", int, 10, "单个日期的年份比发布年份早这么多年以上时报告"),
+        Option("years-after", int, 10, "单个日期的年份比发布年份晚这么多年以上时报告"),
+        Option("period-years", int, 2, "时间段的起止年份与发布年份相差这么多年以上时报告"),
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         pub = doc.published
         if pub is None:
             return
-        before = doc.option(self.code, "years_before", 10)
-        after = doc.option(self.code, "years_after", 10)
-        period = doc.option(self.code, "period_years", 2)
+        before = doc.option(self.code, "years-before")
+        after = doc.option(self.code, "years-after")
+        period = doc.option(self.code, "period-years")
         text = doc.folded
-        dates = dates_of(doc)
+        dates = doc.analysis(DATES)
         period_of: dict[int, tuple[int, int]] = {}  # date start -> span of its period
         for i, a in enumerate(dates):
             b = _end_of_period(text, a, dates, i)
@@ -339,7 +341,7 @@ class WeekdayMismatch(Rule):
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         pub = doc.published
-        for d in dates_of(doc):
+        for d in doc.analysis(DATES):
             if d.weekday is None or d.month is None:
                 continue
             if d.explicit_year:

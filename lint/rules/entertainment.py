@@ -3,15 +3,13 @@
 Signals come from two word lists (dictionaries/entertainment_slang.toml, rule ZW302;
 dictionaries/clickbait.toml, rule ZW303; each entry has a `weight`) and from the
 punctuation itself (runs of exclamation marks, emoji). ZW301 adds them up per post,
-counting the title `title_weight` times (titles are judged more strictly), and reports
+counting the title `title-weight` times (titles are judged more strictly), and reports
 one finding on the strongest span when the score reaches `threshold`; the message lists
 what drove the score. ZW302/ZW303 report a single term only when its entry says the term
 alone is clearly improper (`report = true`); ZW304 reports runs of exclamation marks and
 emoji.
 
-Options ([tool.zwlint.rules.ZW301]): threshold (2.0), title_weight (2.0), title_question
-(0.0: a question mark in a title adds this weight; government explainers ask questions,
-so it is off by default).
+Options: ZW301's declaration (docs/rules.md lists them).
 """
 from __future__ import annotations
 
@@ -20,7 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from lint.document import Doc
-from lint.rules import Issue, Rule, register
+from lint.rules import Issue, Option, Rule, register
 from lint.rules._terms import context_allows
 from lint.rules._scoring import score_issue
 
@@ -133,7 +131,7 @@ def _segment_signals(doc: Doc, start: int, end: int, title: bool) -> list[Signal
         runs += w
         add(m.start(), m.end(), w, "连续感叹号/问号")
     if title:
-        q = float(doc.option("ZW301", "title_question", 0.0))
+        q = doc.option("ZW301", "title-question")
         qm = _QUESTION.search(text)
         if q and qm:
             add(qm.start(), qm.end(), q, "标题设问")
@@ -186,17 +184,22 @@ class EntertainmentScore(Rule):
         "把一条帖子里的娱乐化信号加总评分：网络流行语与饭圈、直播用语（dictionaries/"
         "entertainment_slang.toml）、标题党用语（dictionaries/clickbait.toml，如震惊、速看、刚刚、"
         "重磅、不转不是中国人、99%的人不知道）、连续感叹号、表情符号。标题里的信号乘以"
-        "title_weight（默认2）：标题从严。得分达到threshold（默认2.0）时，在贡献最大的位置报告一条，"
-        "说明得分和各项来源。两项都可在[tool.zwlint.rules.ZW301]中配置。依据：各地政务新媒体检查"
+        "title-weight：标题从严。得分达到 threshold 时，在贡献最大的位置报告一条，"
+        "说明得分和各项来源。依据：各地政务新媒体检查"
         "通报把“过度娱乐化”列为专项整治问题，要求杜绝“标题党”“抖机灵”“蹭流量”（如汴政办〔2021〕42号）。\n"
         "例：标题“震惊！这个地方竟然……” → “××地……”（直述事实）。无自动修改。"
     )
     needs_post = True
+    options = (
+        Option("threshold", float, 2.0, "帖子得分达到此值才报告（调低则更严）"),
+        Option("title-weight", float, 2.0, "标题中的信号按此倍数计分（标题从严）"),
+        Option("title-question", float, 0.0, "标题中问号的分值；政务解读常用设问，默认不计"),
+    )
 
     def check_post(self, docs: dict[str | None, Doc]) -> Iterable[tuple[str | None, Issue]]:
         any_doc = next(iter(docs.values()))
-        threshold = float(any_doc.option(self.code, "threshold", 2.0))
-        title_weight = float(any_doc.option(self.code, "title_weight", 2.0))
+        threshold = any_doc.option(self.code, "threshold")
+        title_weight = any_doc.option(self.code, "title-weight")
         score, parts = score_post(docs, title_weight)
         if score < threshold or not parts:
             return

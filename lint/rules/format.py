@@ -12,7 +12,7 @@ import re
 from typing import Iterable
 
 from lint.document import Doc
-from lint.rules import Issue, Rule, register
+from lint.rules import Issue, Option, Rule, register
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -330,14 +330,16 @@ class StrayPinyin(Rule):
     doc = (
         "找出紧跟在字后面、带声调的拼音括注，如“發(fā)布”“數(shù)”“現(xiàn)”：某些繁简转换或排版工具出错时，"
         "会给整篇文字夹带注音。为生僻字注音（亳(bó)州）是正常用法，所以一篇文字里出现"
-        "min_count处（默认3，[tool.zwlint.rules.ZW806] min_count）以上才报告。\n"
+        " min-count 处以上才报告。\n"
         "例：發(fā)布機構(gòu) → 发布机构。删去注音的修改建议不自动应用（同时要核对字本身）。"
     )
+
+    options = (Option("min-count", int, 3, "一篇文字里的拼音括注达到此数才报告"),)
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         text = doc.text
         hits = list(_PINYIN_NOTE.finditer(text))
-        if len(hits) < doc.option(self.code, "min_count", 3):
+        if len(hits) < doc.option(self.code, "min-count"):
             return
         for m in hits:
             yield Issue(m.start(), m.end(), f"疑似转换出错夹带的拼音注音“{m.group()}”，应删除并核对前面的字（本文共{len(hits)}处）",

@@ -3,11 +3,11 @@ and promotions, induced sharing (转发集赞), absolute terms of advertising (�
 a commercial sentence, horoscopes and fortune telling, 心灵鸡汤.
 
 Signals come from dictionaries/offtopic.toml (rules ZW402 and ZW403, each entry with a
-`weight`). ZW401 adds them up per post (title counted `title_weight` times) and reports
+`weight`). ZW401 adds them up per post (title counted `title-weight` times) and reports
 one finding on the strongest span with the score and what drove it; ZW402/ZW403 report a
 single term only when its entry says the term alone is clearly improper.
 
-Options ([tool.zwlint.rules.ZW401]): threshold (2.0), title_weight (2.0).
+Options: ZW401's declaration (docs/rules.md lists them).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import re
 from typing import Iterable
 
 from lint.document import Doc
-from lint.rules import Issue, Rule, register
+from lint.rules import Issue, Option, Rule, register
 from lint.rules._terms import context_allows, quoted
 from lint.rules._scoring import score_issue
 from lint.rules.entertainment import Signal, headline_end
@@ -95,18 +95,22 @@ class OfftopicScore(Rule):
     doc = (
         "把一条帖子里与政府工作无关的信号加总评分：商品推销和诱导分享（转发集赞、优惠券、"
         "限时秒杀、带货）、商业句子里的广告绝对化用语（最佳、国家级、全网最低）、星座运势和算命、"
-        "心灵鸡汤语录（dictionaries/offtopic.toml，每条有weight）。标题里的信号乘以title_weight"
-        "（默认2）。得分达到threshold（默认2.0）时在贡献最大的位置报告一条，说明得分和来源。"
+        "心灵鸡汤语录（dictionaries/offtopic.toml，每条有weight）。标题里的信号乘以 title-weight。"
+        "得分达到 threshold 时在贡献最大的位置报告一条，说明得分和来源。"
         "助农直播、消费券、普法有奖竞答、市场监管执法稿也会出现“带货”“抽奖”“促销”，"
         "这些词权重很低，单独出现不会报告。\n"
         "例：转发集赞满30个即可领取优惠券 → 删除，或改为与本单位职能相关的服务信息。无自动修改。"
     )
     needs_post = True
+    options = (
+        Option("threshold", float, 2.0, "帖子得分达到此值才报告（调低则更严）"),
+        Option("title-weight", float, 2.0, "标题中的信号按此倍数计分"),
+    )
 
     def check_post(self, docs: dict[str | None, Doc]) -> Iterable[tuple[str | None, Issue]]:
         any_doc = next(iter(docs.values()))
-        threshold = float(any_doc.option(self.code, "threshold", 2.0))
-        title_weight = float(any_doc.option(self.code, "title_weight", 2.0))
+        threshold = any_doc.option(self.code, "threshold")
+        title_weight = any_doc.option(self.code, "title-weight")
         parts = []
         for field, doc in docs.items():
             parts.extend((field, s, s.weight * (title_weight if s.in_title else 1.0))

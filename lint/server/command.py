@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from lint.commands import fail
 from lint.server import DEFAULT_MAX_BYTES
 
 
@@ -27,20 +28,13 @@ def serve(
     open_browser: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
 ):
     """Start the editors' web page and the JSON API (POST /api/v1/check)."""
-    from lint.config import ConfigError, discover_config, load_config_file
+    from lint.config import config_for
     from lint.engine import Linter
 
     try:
-        if config is not None:
-            if not config.is_file():
-                raise ConfigError(f"config file not found: {config}")
-            cfg = load_config_file(config)
-        else:
-            cfg = discover_config(Path.cwd())
-        linter = Linter(cfg)
+        linter = Linter(config_for(config, Path.cwd())[0])
     except ValueError as exc:  # ConfigError or a malformed word list
-        typer.echo(f"zwlint: {exc}", err=True)
-        raise typer.Exit(2)
+        fail(str(exc))
 
     import uvicorn
 

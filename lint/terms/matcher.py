@@ -26,7 +26,7 @@ import marshal
 import os
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, Sequence
 
 import daachorse
 import numpy as np
@@ -274,29 +274,36 @@ def _byte_matches_to_chars(data: bytes, raw) -> list[tuple[int, int, int]]:
     return [(char_of[s], char_of[e], key) for s, e, key in raw]
 
 
-def _generators():
-    from lint.rules import all_rules
+class EntryGenerator(Protocol):
+    """What derives more list entries from the loaded lists (the serious rules generate the
+    misspelt forms of names and formulations). The engine hands them over; the matcher
+    compiles their entries into the one automaton and keys its cache by their versions."""
 
-    return [r for r in all_rules().values() if r.generator_version]
+    code: str
+    generator_version: str
+
+    def generate_entries(self, lists: TermLists) -> list[Entry]: ...
 
 
-def compile_matcher(lists: TermLists, extra_entries: list[Entry] = ()) -> TermMatcher:
+def compile_matcher(lists: TermLists, extra_entries: Sequence[Entry] = (),
+                    generators: Sequence[EntryGenerator] = ()) -> TermMatcher:
     entries = list(lists.entries) + list(extra_entries)
-    for rule in _generators():
-        entries.extend(rule.generate_entries(lists))
+    for generator in generators:
+        entries.extend(generator.generate_entries(lists))
     return TermMatcher(entries)
 
 
-def cached_matcher(dirs: list[Path] | None = None, extra_entries: tuple[Entry, ...] = ()) -> TermMatcher:
+def cached_matcher(dirs: list[Path] | None = None, extra_entries: tuple[Entry, ...] = (),
+                   generators: Sequence[EntryGenerator] = ()) -> TermMatcher:
     """The matcher for these list directories, from the on-disk cache when no list changed."""
     from lint.terms.lists import default_list_dirs, list_files
 
     dirs = dirs if dirs is not None else default_list_dirs()
     files = list_files(dirs)
     extra_key = repr(sorted((e.rule, e.terms, e.pattern) for e in extra_entries))
-    generators = ",".join(f"{r.code}={r.generator_version}" for r in _generators())
+    versions = ",".join(f"{g.code}={g.generator_version}" for g in generators)
     key = hashlib.sha256(
-        f"{_code_version()}:{FOLD_VERSION}:{fingerprint(files)}:{extra_key}:{generators}".encode()
+        f"{_code_version()}:{FOLD_VERSION}:{fingerprint(files)}:{extra_key}:{versions}".encode()
     ).hexdigest()[:24]
     path = os.path.join(cache_dir(), f"matcher-{key}.pickle")
-    return cached_pickle(path, lambda: compile_matcher(load_lists(dirs), list(extra_entries)))
+    return cached_pickle(path, lambda: compile_matcher(load_lists(dirs), list(extra_entries), generators))

@@ -6,21 +6,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import os
+from dataclasses import dataclass, field
 from typing import Iterable
 
-from lint.document import Doc
-from lint.rules import Issue, Rule, register
+from lint.document import Analysis, Doc
+from lint.rules import Issue, Option, Rule, register
 from lint.rules._terms import TermRule
 
-_KEY = "_zwlint_typo"
-IDIOM_MIN_SCORE = 3.0
-CHAR_MIN_SCORE = 8.0
-CONTEXT_MIN_SCORE = 8.5
-CONTEXT_WARN_SCORE = 11.0
-CONTEXT_COVERED_MIN_SCORE = 11.0
 # A ZW207 suspect that ZW203 also finds (same character, same replacement, ZW203 score at least
-# AGREEING_CHAR_SCORE) is reported from this score on: two models agreeing is evidence neither has
-CONTEXT_AGREED_MIN_SCORE = 8.0
+# AGREEING_CHAR_SCORE) is reported from ZW207's agreed-min-score on: two models agreeing is
+# evidence neither has alone.
 AGREEING_CHAR_SCORE = 6.0
 
 
@@ -28,12 +23,19 @@ def _has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _analysis(doc: Doc) -> dict:
-    """Suspects of ZW202/ZW203/ZW204, computed once per text and shared by the rules."""
-    cached = doc.__dict__.get(_KEY)
-    if cached is not None:
-        return cached
-    result: dict = {"ZW202": [], "ZW203": [], "ZW204": [], "coverage": None}
+@dataclass
+class Suspects:
+    """What the typo model finds in one text, shared by ZW202, ZW203, ZW204 and ZW207."""
+
+    idioms: list = field(default_factory=list)  # ZW202 candidates
+    chars: list = field(default_factory=list)  # ZW203 candidates
+    duplicates: list = field(default_factory=list)  # ZW204 candidates
+    # (model, covered, named, orphan positions, firm, weak) for ZW207; None without Han text
+    coverage: tuple | None = None
+
+
+def _find_suspects(doc: Doc) -> Suspects:
+    found = Suspects()
     text = doc.folded
     if _has_han(text):
         from lint.rules.typo import detect
@@ -42,15 +44,14 @@ def _analysis(doc: Doc) -> dict:
         model = typo_model()
         covered, named, matches, firm, weak = detect.coverage(model, text)
         positions = detect.orphans(text, covered)
-        for s in detect.char_confusions(model, text, covered, named, positions):
-            result["ZW203"].append(s)
-        for s in detect.idiom_variants(model, text, named):
-            result["ZW202"].append(s)
-        for s in detect.duplicates(model, text, matches):
-            result["ZW204"].append(s)
-        result["coverage"] = (model, covered, named, positions, firm, weak)
-    doc.__dict__[_KEY] = result
-    return result
+        found.chars.extend(detect.char_confusions(model, text, covered, named, positions))
+        found.idioms.extend(detect.idiom_variants(model, text, named))
+        found.duplicates.extend(detect.duplicates(model, text, matches))
+        found.coverage = (model, covered, named, positions, firm, weak)
+    return found
+
+
+SUSPECTS = Analysis("typo suspects", _find_suspects)
 
 
 class _ModelRule(Rule):
@@ -88,25 +89,21 @@ def _list_spans(doc: Doc, *codes: str) -> list[tuple[int, int]]:
 
 def _reported_idiom_variants(doc: Doc) -> list:
     """The ZW202 suspects ZW202 reports: score >= its min-score, no ZW201 entry on the span."""
-    analysis = _analysis(doc)
-    if "reported ZW202" not in analysis:
-        listed = _Spans(_list_spans(doc, "ZW201"))
-        min_score = float(doc.option("ZW202", "min-score", IDIOM_MIN_SCORE))
-        analysis["reported ZW202"] = [s for s in analysis["ZW202"]
-                                      if s.score >= min_score and not listed.overlap(s.start, s.end)]
-    return analysis["reported ZW202"]
+    listed = _Spans(_list_spans(doc, "ZW201"))
+    min_score = doc.option("ZW202", "min-score")
+    return [s for s in doc.analysis(SUSPECTS).idioms if s.score >= min_score and not listed.overlap(s.start, s.end)]
 
 
 def _reported_char_confusions(doc: Doc) -> list:
     """The ZW203 suspects ZW203 reports: score >= its min-score, nothing that ZW201, ZW202 or
     ZW205 reports on the span (an idiom variant below ZW202's min-score does not count)."""
-    analysis = _analysis(doc)
-    if "reported ZW203" not in analysis:
-        min_score = float(doc.option("ZW203", "min-score", CHAR_MIN_SCORE))
-        other = _Spans(_list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in _reported_idiom_variants(doc)])
-        analysis["reported ZW203"] = [s for s in analysis["ZW203"]
-                                      if s.score >= min_score and not other.overlap(s.start, s.end)]
-    return analysis["reported ZW203"]
+    min_score = doc.option("ZW203", "min-score")
+    other = _Spans(_list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in doc.analysis(REPORTED_IDIOMS)])
+    return [s for s in doc.analysis(SUSPECTS).chars if s.score >= min_score and not other.overlap(s.start, s.end)]
+
+
+REPORTED_IDIOMS = Analysis("ZW202 reported", _reported_idiom_variants)
+REPORTED_CHARS = Analysis("ZW203 reported", _reported_char_confusions)
 
 
 @register
@@ -138,9 +135,10 @@ class IdiomVariant(_ModelRule):
         "not a word at least a tenth as frequent as the idiom (美仑美奂 -> 美轮美奂, 迫不急待 -> 迫不及待). "
         "Not a safe fix: an editor confirms."
     )
+    options = (Option("min-score", float, 3.0, "得分低于此值的成语变体不报告"),)
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        for s in _reported_idiom_variants(doc):
+        for s in doc.analysis(REPORTED_IDIOMS):
             yield _suspect_issue(doc, s, f"{s.kind}字误用", 5, what="成语")
 
 
@@ -158,12 +156,16 @@ class CharConfusion(_ModelRule):
         "frequency lists plus the 公文 lexicon dictionaries/typos_lexicon.txt (朋唷 -> 朋友, 部暑 -> 部署). "
         "Names (the dictionaries' person and place names, a character after a common surname) are never "
         "suspects; add local names to `allow` in the config. Confident findings are warnings, weaker ones "
-        "info. Options: [tool.zwlint.rules.ZW203] min-score (default 8), warn-score (10). Not a safe fix."
+        "info. Not a safe fix."
+    )
+    options = (
+        Option("min-score", float, 8.0, "得分低于此值的疑似字不报告（调低则召回多、误报也多）"),
+        Option("warn-score", float, 10.0, "得分达到此值报 warning，低于此值报 info"),
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        warn_score = float(doc.option(self.code, "warn-score", 10.0))
-        for s in _reported_char_confusions(doc):
+        warn_score = doc.option(self.code, "warn-score")
+        for s in doc.analysis(REPORTED_CHARS):
             yield _suspect_issue(doc, s, f"{s.kind}字误用", warn_score)
 
 
@@ -187,27 +189,31 @@ class ContextConfusion(_ModelRule):
         "replacement must make another word there (纪念, 功课). "
         f"Where ZW203 proposes the same replacement (its score at least {AGREEING_CHAR_SCORE:g}), min-score is "
         "lowered to agreed-min-score. "
-        "Options: [tool.zwlint.rules.ZW207] min-score (default 8.5), warn-score (11), covered-min-score (11), "
-        "agreed-min-score (8). "
         "Not a safe fix."
+    )
+    options = (
+        Option("min-score", float, 8.5, "得分低于此值的疑似字不报告"),
+        Option("warn-score", float, 11.0, "得分达到此值报 warning，低于此值报 info"),
+        Option("covered-min-score", float, 11.0, "字在词频低于 2000 的词典词内（记念、工课）时所需得分；词频 300 以上再加 1"),
+        Option("agreed-min-score", float, 8.0, "ZW203 给出同一替换时所需得分"),
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        min_score = float(doc.option(self.code, "min-score", CONTEXT_MIN_SCORE))
-        warn_score = float(doc.option(self.code, "warn-score", CONTEXT_WARN_SCORE))
-        analysis = _analysis(doc)
-        if analysis["coverage"] is None:
+        min_score = doc.option(self.code, "min-score")
+        warn_score = doc.option(self.code, "warn-score")
+        suspects = doc.analysis(SUSPECTS)
+        if suspects.coverage is None:
             return
         from lint.rules.typo import detect
 
-        covered_min = float(doc.option(self.code, "covered-min-score", CONTEXT_COVERED_MIN_SCORE))
-        agreed_min = float(doc.option(self.code, "agreed-min-score", CONTEXT_AGREED_MIN_SCORE))
-        model, covered, named, positions, firm, weak_spans = analysis["coverage"]
+        covered_min = doc.option(self.code, "covered-min-score")
+        agreed_min = doc.option(self.code, "agreed-min-score")
+        model, covered, named, positions, firm, weak_spans = suspects.coverage
         weak = detect.weakly_covered(model, doc.folded, firm, weak_spans)
         # what ZW201, ZW202, ZW203 and ZW205 report takes precedence
         other = _Spans(_list_spans(doc, "ZW201", "ZW205")
-                       + [(s.start, s.end) for s in _reported_idiom_variants(doc) + _reported_char_confusions(doc)])
-        agreeing = {(s.start + k, right) for s in analysis["ZW203"] if s.score >= AGREEING_CHAR_SCORE
+                       + [(s.start, s.end) for s in doc.analysis(REPORTED_IDIOMS) + doc.analysis(REPORTED_CHARS)])
+        agreeing = {(s.start + k, right) for s in suspects.chars if s.score >= AGREEING_CHAR_SCORE
                     for k, (wrong, right) in enumerate(zip(s.wrong, s.right)) if wrong != right}
         lowered = {i: min(min_score, agreed_min) for i, _right in agreeing}
         for s in detect.context_confusions(model, doc.folded, covered, named, min_score, positions, weak,
@@ -234,7 +240,7 @@ class Duplicated(_ModelRule):
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
-        for s in _analysis(doc)["ZW204"]:
+        for s in doc.analysis(SUSPECTS).duplicates:
             yield Issue(s.start, s.end, f"“{doc.text[s.start:s.end]}”疑似重复，应为“{s.right}”", [s.right],
                         severity="warning" if s.score >= 10 else "info")
 
@@ -290,6 +296,10 @@ class NeuralTypo(Rule):
         "ZWLINT_MACBERT_MODEL), every text is also corrected by pycorrector's MacBertCorrector and each "
         "changed character is reported (info). Without a model the rule does nothing. Not a safe fix."
     )
+    options = (
+        Option("model", str, None, "本地 MacBERT-CSC 模型目录（不设置时读环境变量 ZWLINT_MACBERT_MODEL）"),
+        Option("threshold", float, 0.7, "模型改字的置信度达到此值才报告"),
+    )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         model_dir = doc.option(self.code, "model") or os.environ.get("ZWLINT_MACBERT_MODEL")
@@ -297,6 +307,6 @@ class NeuralTypo(Rule):
             return
         from lint.rules.typo.neural import neural_suspects
 
-        threshold = float(doc.option(self.code, "threshold", 0.7))
+        threshold = doc.option(self.code, "threshold")
         for start, end, wrong, right in neural_suspects(str(model_dir), doc.folded, threshold):
             yield Issue(start, end, f"“{doc.text[start:end]}”疑为“{right}”（纠错模型）", [right])
