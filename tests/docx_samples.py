@@ -195,6 +195,24 @@ def reject_all(root: etree._Element) -> etree._Element:
     return root
 
 
+def zwlint_only(root: etree._Element, keep) -> etree._Element:
+    """`keep` (accept_all / reject_all) applied to zwlint's revisions only; other authors' stay."""
+    root = etree.fromstring(etree.tostring(root))
+    for el in root.xpath("//w:ins|//w:del", namespaces=NS):
+        if el.get(w("author")) != "zwlint":
+            el.tag += "-other"
+    root = keep(root)
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.endswith("-other"):
+            el.tag = el.tag[: -len("-other")]
+    return root
+
+
+def zwlint_comments(data: bytes) -> list[etree._Element]:
+    root = etree.fromstring(zip_parts(data)["word/comments.xml"])
+    return [c for c in root.iterfind(w("comment")) if c.get(w("author")) == "zwlint"]
+
+
 def _unwrap(el):
     parent = el.getparent()
     index = parent.index(el)

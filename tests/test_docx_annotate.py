@@ -17,7 +17,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from docx_samples import (NS, W_NS, accept_all, comment_texts, long_document, reject_all, sample_document,
-                          zip_parts)
+                          zip_parts, zwlint_comments, zwlint_only)
 from lint.cli import app
 from lint.fix import apply_edits
 from lint.model import Finding, Post
@@ -51,19 +51,6 @@ def annotated(original, findings):
     return annotate_docx(original, findings, edits_for(findings, "all"), when=WHEN)
 
 
-def only_zwlint(root, keep):
-    """`keep` (accept_all / reject_all) applied to zwlint's revisions only; other authors' stay."""
-    root = etree.fromstring(etree.tostring(root))
-    others = [el for el in root.xpath("//w:ins|//w:del", namespaces=NS) if el.get(w("author")) != "zwlint"]
-    for el in others:
-        el.tag = el.tag + "-other"
-    root = keep(root)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.endswith("-other"):
-            el.tag = el.tag[: -len("-other")]
-    return root
-
-
 def with_parts(data: bytes, parts: dict[str, etree._Element]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -76,11 +63,6 @@ def with_parts(data: bytes, parts: dict[str, etree._Element]) -> bytes:
 def story_roots(data: bytes) -> dict[str, etree._Element]:
     parts = zip_parts(data)
     return {name: etree.fromstring(parts[name]) for name in STORIES}
-
-
-def zwlint_comments(data: bytes) -> list[etree._Element]:
-    root = etree.fromstring(zip_parts(data)["word/comments.xml"])
-    return [c for c in root.iterfind(w("comment")) if c.get(w("author")) == "zwlint"]
 
 
 def comment_body(c) -> str:
@@ -116,12 +98,14 @@ def test_every_character_from_a_run_maps_back_to_its_element(original):
     assert mapped > 0.9 * len(doc.text)
 
 
-def test_check_reports_offsets_into_the_text_the_reader_returns(original, tmp_path, project):
+def test_check_reports_offsets_into_the_text_the_reader_returns(original, project):
     f = project / "a.docx"
-    f.write_bytes(original.replace(b"", b"") if False else original)
+    f.write_bytes(original)
     result = CliRunner().invoke(app, ["check", str(f), "--format", "json", "--fail-on", "never"])
     text = read_docx_text(original).text
-    for finding in json.loads(result.stdout)["files"][0]["findings"]:
+    reported = json.loads(result.stdout)["files"][0]["findings"]
+    assert reported  # the default rules find the planted typos, in the body, the table and the header
+    for finding in reported:
         assert text[finding["start"]:finding["end"]] == finding["text"]
 
 
@@ -159,7 +143,7 @@ def test_each_comment_says_category_severity_message_suggestions_and_rule(annota
 
 
 def test_body_comments_cover_exactly_the_finding_text(annotated, findings):
-    body = only_zwlint(story_roots(annotated.data)["word/document.xml"], reject_all)
+    body = zwlint_only(story_roots(annotated.data)["word/document.xml"], reject_all)
     anchored = comment_texts(body)
     doc = read_docx_text(sample_document())
     checked = 0
@@ -183,8 +167,8 @@ def test_accepting_all_revisions_gives_the_fixed_text_and_rejecting_gives_the_or
     fixed = apply_edits(text, [Finding("", "", "", "", "", e.start, e.end, 0, 0, e.text, [e.replacement])
                                for e in annotated.revisions])
     roots = story_roots(annotated.data)
-    accepted = with_parts(annotated.data, {n: only_zwlint(r, accept_all) for n, r in roots.items()})
-    rejected = with_parts(annotated.data, {n: only_zwlint(r, reject_all) for n, r in roots.items()})
+    accepted = with_parts(annotated.data, {n: zwlint_only(r, accept_all) for n, r in roots.items()})
+    rejected = with_parts(annotated.data, {n: zwlint_only(r, reject_all) for n, r in roots.items()})
     assert read_docx_text(accepted).text == fixed
     assert read_docx_text(rejected).text == text
     assert "安装政务信息系统" in fixed and "按装" not in fixed and "138****5678" in fixed
@@ -259,7 +243,7 @@ def _paragraph_signature(p):
 def test_xml_outside_the_annotated_spans_is_unchanged(annotated, original):
     for name in STORIES:
         before = etree.fromstring(zip_parts(original)[name])
-        after = only_zwlint(story_roots(annotated.data)[name], reject_all)
+        after = zwlint_only(story_roots(annotated.data)[name], reject_all)
         for el in after.xpath("//w:commentRangeStart|//w:commentRangeEnd", namespaces=NS):
             if el.get(w("id")) != "0":
                 el.getparent().remove(el)
@@ -291,32 +275,42 @@ def test_python_docx_opens_the_copy_and_sees_every_comment(annotated, findings):
 
 # ---------------------------------------------------------------- LibreOffice
 
+def _soffice_pdf(soffice, src: Path, outdir: Path, options: str) -> Path:
+    proc = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{outdir}/profile",
+                           "--convert-to", f"pdf:writer_pdf_Export:{options}", "--outdir", str(outdir), str(src)],
+                          capture_output=True, text=True, timeout=180)
+    pdf = outdir / (src.stem + ".pdf")
+    assert proc.returncode == 0 and pdf.is_file(), proc.stderr
+    return pdf
+
+
 def test_libreoffice_opens_the_copy_without_repair_and_renders_it(annotated, tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
     src = tmp_path / "annotated.docx"
     src.write_bytes(annotated.data)
-    margin = 'pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}'
-    proc = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
-                           "--convert-to", margin, "--outdir", str(tmp_path), str(src)],
-                          capture_output=True, text=True, timeout=180)
-    pdf = tmp_path / "annotated.pdf"
-    assert proc.returncode == 0 and pdf.is_file(), proc.stderr
-    # Round trip through LibreOffice's own .docx writer: it reads back the comments and revisions.
+    # The page as printed (revisions shown; comments in the margin where LibreOffice >= 7.5 can),
+    # and with the comments as PDF annotations (pins where they are anchored).
+    page = _soffice_pdf(soffice, src, tmp_path / "page", '{"ExportNotes":{"type":"boolean","value":"false"},'
+                                                           '"ExportNotesInMargin":{"type":"boolean","value":"true"}}')
+    pins = _soffice_pdf(soffice, src, tmp_path / "pins", '{"ExportNotes":{"type":"boolean","value":"true"}}')
+    # Through LibreOffice's own model to ODT: it reads back every comment and the tracked changes.
     proc = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
                            "--convert-to", "odt", "--outdir", str(tmp_path), str(src)],
                           capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
     with zipfile.ZipFile(tmp_path / "annotated.odt") as odt:
         content = odt.read("content.xml").decode("utf-8")
     assert content.count("<office:annotation ") + content.count("<office:annotation>") == len(zwlint_comments(annotated.data)) + 1
     assert content.count("<text:changed-region") >= len(annotated.revisions)
     if shutil.which("pdftoppm"):
         ARTEFACTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf, ARTEFACTS / "annotated.pdf")
-        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", str(pdf), str(ARTEFACTS / "annotated-page")],
-                       check=True, timeout=60)
-        assert any(ARTEFACTS.glob("annotated-page*.png"))
+        for pdf, name in ((page, "annotated-page"), (pins, "annotated-comments")):
+            shutil.copyfile(pdf, ARTEFACTS / f"{name}.pdf")
+            subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", str(pdf), str(ARTEFACTS / name)],
+                           check=True, timeout=60)
+        assert any(ARTEFACTS.glob("annotated-page*.png")) and any(ARTEFACTS.glob("annotated-comments*.png"))
 
 
 # ---------------------------------------------------------------- the command line
@@ -337,7 +331,7 @@ def test_check_annotate_writes_the_copy_next_to_the_input(project):
     out = project / "a.zwlint.docx"
     assert out.is_file() and "已写入批注版" in result.stderr and "2 条批注，1 处修订" in result.stderr
     data = out.read_bytes()
-    anchored = comment_texts(only_zwlint(etree.fromstring(zip_parts(data)["word/document.xml"]), reject_all))
+    anchored = comment_texts(zwlint_only(etree.fromstring(zip_parts(data)["word/document.xml"]), reject_all))
     assert sorted(anchored.values()) == sorted(f["text"] for f in findings) == sorted(["测试错词", "习近乎"])
     assert read_docx_text(data).text == "第一段。\n第二段有测试正词，还有习近乎。"  # the reader sees the insertion
 
@@ -361,9 +355,119 @@ def test_a_long_document_is_annotated_completely():
     result = annotate_docx(data, fs, edits_for(fs, "safe"))
     assert result.comments == len(fs) > 30 and not result.untracked
     roots = story_roots_of(result.data)
-    assert read_docx_text(with_parts(result.data, {n: only_zwlint(r, reject_all) for n, r in roots.items()})).text == text
+    assert read_docx_text(with_parts(result.data, {n: zwlint_only(r, reject_all) for n, r in roots.items()})).text == text
 
 
 def story_roots_of(data):
     parts = zip_parts(data)
     return {n: etree.fromstring(parts[n]) for n in ("word/document.xml", "word/header1.xml") if n in parts}
+
+
+# ---------------------------------------------------------------- any split, any span
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_BASE = None
+
+
+def _document_with(paragraphs: list[list[tuple[str, int]]]) -> bytes:
+    """A python-docx document whose body is `paragraphs`: lists of (text, style) runs, style 0
+    plain, 1 bold, 2 red, 3 a tab before the text, 4 inside a hyperlink."""
+    global _BASE
+    if _BASE is None:
+        import docx
+
+        buf = io.BytesIO()
+        docx.Document().save(buf)
+        _BASE = buf.getvalue()
+    parts = zip_parts(_BASE)
+    root = etree.fromstring(parts["word/document.xml"])
+    body = root.find(w("body"))
+    sect = body.find(w("sectPr"))
+    for child in list(body):
+        if child is not sect:
+            body.remove(child)
+    for runs in paragraphs:
+        p = etree.Element(w("p"))
+        for text, style in runs:
+            r = etree.Element(w("r"))
+            if style in (1, 2):
+                rpr = etree.SubElement(r, w("rPr"))
+                etree.SubElement(rpr, w("b") if style == 1 else w("color"), {w("val"): "C00000"} if style == 2 else {})
+            if style == 3:
+                etree.SubElement(r, w("tab"))
+            t = etree.SubElement(r, w("t"))
+            t.text = text
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            if style == 4:
+                link = etree.SubElement(p, w("hyperlink"), {w("anchor"): "top"})
+                link.append(r)
+            else:
+                p.append(r)
+        sect.addprevious(p)
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, body_bytes in parts.items():
+            zf.writestr(name, body_bytes)
+    return out.getvalue()
+
+
+_runs = st.lists(st.tuples(st.text("按装帐号政府 ab", min_size=1, max_size=6), st.integers(0, 4)), min_size=1, max_size=5)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs=st.lists(_runs, min_size=1, max_size=4), data=st.data())
+def test_any_spans_over_any_runs_are_anchored_exactly_and_round_trip(paragraphs, data):
+    original = _document_with(paragraphs)
+    text = read_docx_text(original).text
+    n = len(text)
+    spans = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted), max_size=6))
+    findings = [Finding("ZW298", "t", "typo", "warning", "m", a, b, 1, 1, text[a:b], ["新" * (k % 3)] if k % 2 == 0 else [],
+                        fix_safe=True) for k, (a, b) in enumerate(spans)]
+    result = annotate_docx(original, findings, edits_for(findings, "all"), when=WHEN)
+    root = etree.fromstring(zip_parts(result.data)["word/document.xml"])
+    rejected = zwlint_only(root, reject_all)
+    anchored = comment_texts(rejected)
+    comments = zwlint_comments(result.data) if findings else []
+    assert len(comments) == len(findings)
+    for f, c in zip(findings, comments):
+        visible = "".join(ch for ch in f.text if ch not in "\n\t")  # separators and tabs are not w:t text
+        assert anchored[c.get(w("id"))] == visible
+    fixed = apply_edits(text, [Finding("", "", "", "", "", e.start, e.end, 0, 0, e.text, [e.replacement])
+                               for e in result.revisions])
+    assert read_docx_text(with_parts(result.data, {"word/document.xml": zwlint_only(root, accept_all)})).text == fixed
+    assert read_docx_text(with_parts(result.data, {"word/document.xml": rejected})).text == text
+    assert {(e.start, e.end) for e in result.revisions + result.untracked} == {(e.start, e.end) for e in edits_for(findings, "all")}
+
+
+# ---------------------------------------------------------------- 审校意见单
+
+def test_review_sheet_counts_findings_by_category_and_lists_them(findings):
+    from lint.report.review_sheet import review_sheet_html
+
+    page = review_sheet_html("通知.docx", findings, annotated="通知.zwlint.docx")
+    typo = sum(1 for f in findings if f.category == "typo")
+    assert f"<tr><td>疑似错别字</td><td class=n>0</td><td class=n>{typo}</td><td class=n>0</td><td class=n>{typo}</td></tr>" in page
+    assert f"<th class=n>{len(findings)}</th></tr>" in page  # the total
+    assert "存在严重表述错误，须修改后重新送审" in page  # ZW198 is serious
+    assert page.index("中华民国政府") < page.index("按装")  # the most severe first
+    for stage in ("初审", "复审", "终审"):
+        assert f"<td class=n>{stage}</td>" in page
+    assert "<script" not in review_sheet_html("<script>.docx", [])
+
+
+def test_review_sheet_as_pdf_fits_one_page(findings, tmp_path):
+    from lint.report.review_sheet import html_to_pdf, review_sheet_html, soffice
+
+    if soffice() is None or shutil.which("pdfinfo") is None:
+        pytest.skip("LibreOffice (soffice) or poppler's pdfinfo is not installed")
+    import dataclasses
+
+    out = tmp_path / "sheet.pdf"
+    wordy = [dataclasses.replace(f, message=f.message * 4) for f in findings]  # long messages wrap
+    html_to_pdf(review_sheet_html("通知.docx", findings * 3 + wordy), out)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "审校意见单" in text and "疑似错别字" in text

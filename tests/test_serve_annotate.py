@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 from starlette.testclient import TestClient
 
-from docx_samples import NS, W_NS, accept_all, comment_texts, reject_all, sample_document, zip_parts
+from docx_samples import accept_all, comment_texts, reject_all, sample_document, zip_parts, zwlint_comments, zwlint_only
 from lint.model import Post
 from lint.server.app import create_app
 from lint.text.docx import read_docx_text
@@ -29,24 +29,6 @@ def client():
 @pytest.fixture(scope="module")
 def original():
     return sample_document()
-
-
-def zwlint_comments(data):
-    root = etree.fromstring(zip_parts(data)["word/comments.xml"])
-    return [c for c in root.iterfind(f"{{{W_NS}}}comment") if c.get(f"{{{W_NS}}}author") == "zwlint"]
-
-
-def zwlint_only(root, keep):
-    """Apply `keep` (accept_all / reject_all) to zwlint's revisions, not other authors'."""
-    root = etree.fromstring(etree.tostring(root))
-    for el in root.xpath("//w:ins|//w:del", namespaces=NS):
-        if el.get(f"{{{W_NS}}}author") != "zwlint":
-            el.tag += "-x"
-    root = keep(root)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.endswith("-x"):
-            el.tag = el.tag[:-2]
-    return root
 
 
 def body_text_after(data, keep):

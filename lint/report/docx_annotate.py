@@ -71,8 +71,7 @@ def edits_for(findings: list[Finding], mode: str) -> list[Edit]:
     elif mode == "all":
         chosen, taken = [], []
         for f in sorted(findings, key=lambda f: (f.start, f.end)):
-            if f.suggestions and not any(f.start < e and s < f.end for s, e in taken) \
-                    and not (f.start == f.end and any(s <= f.start < e for s, e in taken)):
+            if f.suggestions and not any(_conflict(f.start, f.end, s, e) for s, e in taken):
                 chosen.append(f)
                 taken.append((f.start, f.end))
     else:
@@ -345,7 +344,7 @@ class _Writer:
         paragraph, no field or note mark in between."""
         tracked, untracked, taken = [], [], []
         for e in sorted(edits, key=lambda e: (e.start, e.end)):
-            if any(e.start < b and a < e.end for a, b in taken) or not self._in_one_paragraph(e):
+            if any(_conflict(e.start, e.end, a, b) for a, b in taken) or not self._in_one_paragraph(e):
                 untracked.append(e)
                 continue
             tracked.append(e)
@@ -412,6 +411,14 @@ class _Writer:
                     info = copy.copy(info)
                 zf.writestr(info, data)
         return out.getvalue()
+
+
+def _conflict(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Two edits that overlap, or an insertion (empty span) at or inside another edit: which
+    comes first would be ambiguous."""
+    if a_start == a_end or b_start == b_end:
+        return b_start <= a_end and a_start <= b_end
+    return a_start < b_end and b_start < a_end
 
 
 def _int(value: str) -> int:

@@ -15,8 +15,11 @@ from lint import __version__
 from lint.model import CATEGORIES, SEVERITY_RANK, Finding
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
-# Enough rows for one A4 page; the rest are counted, not listed (the annotated .docx has all).
-MAX_ROWS = 24
+# What fits on one A4 page under the summary: about this many printed lines of the listing,
+# a line holding about LINE_CHARS characters of quote and message. Findings that do not fit
+# are counted, not listed (the annotated .docx has them all).
+LINE_BUDGET = 26
+LINE_CHARS = 16
 
 CSS = """
 @page { size: A4; margin: 16mm 15mm; }
@@ -59,17 +62,23 @@ def review_sheet_html(name: str, findings: list[Finding], *, now: datetime | Non
     ranked = sorted(findings, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0),
                                             list(CATEGORIES).index(f.category) if f.category in CATEGORIES else 99, f.start))
     items = []
-    for i, f in enumerate(ranked[:MAX_ROWS], 1):
+    lines = 0
+    for f in ranked:
+        lines += -(-(len(f.text) + len(f.message) + 2) // LINE_CHARS)
+        if lines > LINE_BUDGET:
+            break
         fix = "／".join(s or "（删除）" for s in f.suggestions) or "人工核实"
-        items.append(f"<tr><td class=n>{i}</td><td class=n>{f.line}:{f.column}</td><td>{_e(CATEGORIES.get(f.category, f.category))}"
-                     f"<br><span class='sev-{f.severity}'>{SEVERITY_LABEL.get(f.severity, f.severity)}</span></td>"
+        items.append(f"<tr><td class=n>{len(items) + 1}</td><td class=n>{f.line}:{f.column}</td>"
+                     f"<td class=n>{_e(CATEGORIES.get(f.category, f.category))}·"
+                     f"<span class='sev-{f.severity}'>{SEVERITY_LABEL.get(f.severity, f.severity)}</span></td>"
                      f"<td><span class=quote>“{_e(f.text)}”</span> {_e(f.message)}</td><td>{_e(fix)}</td>"
                      f"<td class=n>{_e(f.rule)}</td></tr>")
-    more = len(ranked) - MAX_ROWS
-    more_line = (f"<p class=more>另有 {more} 处提示级及以下问题未列出" + (f"，全部见批注版 {_e(annotated)}" if annotated else "")
+    more = len(ranked) - len(items)
+    more_line = (f"<p class=more>另有 {more} 处问题未列出" + (f"，全部见批注版 {_e(annotated)}" if annotated else "")
                  + "。</p>") if more > 0 else ""
-    listing = ("<table border=1 cellspacing=0 width='100%'><tr><th class=n>序号</th><th class=n>位置</th><th class=n>类别</th><th>原文与问题</th>"
-               "<th>修改建议</th><th class=n>规则</th></tr>" + "".join(items) + "</table>" + more_line) if items \
+    listing = ("<table border=1 cellspacing=0 width='100%'><tr><th class=n width='6%'>序号</th><th class=n width='7%'>位置</th>"
+               "<th class=n width='19%'>类别</th><th width='44%'>原文与问题</th><th width='15%'>修改建议</th>"
+               "<th class=n width='9%'>规则</th></tr>" + "".join(items) + "</table>" + more_line) if items \
         else "<p>未发现问题。</p>"
     verdict = ("存在严重表述错误，须修改后重新送审。" if any(f.category == "serious" for f in findings)
                else "有错误级问题，修改后可发布。" if totals["error"] else
