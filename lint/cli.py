@@ -100,27 +100,63 @@ def check(
     if gc_paused:
         gc.disable()
         ctx.call_on_close(gc.enable)
-    from lint.config import ConfigError, config_for
-    from lint.engine import Linter
-    from lint.fix import fix_records, fixed_text, unified_diff
-    from lint.report import FileResult, render
-    from lint.text.readers import InputError, ReadError, decode_bytes, expand_paths, read_file, read_text
-
     day = parse_day(published, "--published")
+    linter = _check_linter(config, paths, select, ignore)
+    threshold = (fail_on.value if fail_on else None) or linter.config.fail_on or "error"
+    show_progress = format == Format.text and sys.stderr.isatty()
+    results, errors = _lint_inputs(linter, paths, day, stdin_name, max_bytes, show_progress,
+                                   on_linted=gc.enable if gc_paused else None)
+    if fix or diff:
+        _apply_fixes(results, write=fix, show_diff=diff)
+    if annotate is not None or review_sheet is not None:
+        from lint.report.review import write_reviews
+
+        errors.extend(write_reviews(results, annotate, annotate_fixes.value, review_sheet, say=lambda m: typer.echo(m, err=True)))
+
+    from lint.report import render
+
+    use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    output = render(format.value, results, color=use_color)
+    if output:
+        typer.echo(output)
+    for err in errors:
+        typer.echo(f"zwlint: error: {err}", err=True)
+    raise typer.Exit(_exit_code(results, errors, threshold))
+
+
+def _check_linter(config: Optional[Path], paths: List[str], select, ignore):
+    """The Linter of the configuration (--config, or the nearest one above the first input)
+    with --select/--ignore added; fails on a bad configuration or word list."""
+    from lint.config import config_for
+    from lint.engine import Linter
+
     try:
         cfg, _ = config_for(config, Path(next((p for p in paths if p != "-"), ".")))
-    except ConfigError as exc:
+        return Linter(cfg.merged(select=split_values(select), ignore=split_values(ignore)))
+    except ValueError as exc:  # ConfigError or a malformed word list
         fail(str(exc))
-    cfg = cfg.merged(select=split_values(select), ignore=split_values(ignore))
-    threshold = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
 
-    try:
-        linter = Linter(cfg)
-    except ValueError as exc:  # a malformed word list
-        fail(str(exc))
+
+def _lint_inputs(linter, paths: List[str], day, stdin_name: str, max_bytes: int, show_progress: bool,
+                 on_linted=None):
+    """Read every input (stdin for -, files, the known kinds of files under folders) and lint
+    its posts: (FileResult per input, InputError per unreadable input or record).
+    `on_linted` is called after each input is linted."""
+    from lint.report import FileResult
+    from lint.text.readers import InputError, ReadError, decode_bytes, expand_paths, read_file, read_text
 
     errors: list[InputError] = []
-    sources = []
+    results: list[FileResult] = []
+
+    def lint_source(src) -> None:
+        findings = []
+        for post in src.posts:
+            findings.extend(linter.check_post(post))
+        if on_linted:
+            on_linted()
+        results.append(FileResult(path=src.path, findings=findings, source=src.text if src.kind != "records" else None,
+                                  posts=src.posts))
+
     file_paths, missing = expand_paths([p for p in paths if p != "-"])
     errors.extend(missing)
     if "-" in paths:
@@ -132,25 +168,12 @@ def check(
             src, errs = read_text("-", text, Path(stdin_name).suffix.lower() or ".txt", day)
             errors.extend(errs)
             if src:
-                sources.append(src)
+                lint_source(src)
         except ReadError as exc:
             errors.append(InputError("-", str(exc)))
 
-    results: list[FileResult] = []
-    show_progress = sys.stderr.isatty() and len(file_paths) > 20 and format == Format.text
+    show_progress = show_progress and len(file_paths) > 20
     total = len(file_paths)
-
-    def lint_source(src) -> FileResult:
-        findings = []
-        for post in src.posts:
-            findings.extend(linter.check_post(post))
-        if gc_paused:
-            gc.enable()
-        return FileResult(path=src.path, findings=findings, source=src.text if src.kind != "records" else None,
-                          posts=src.posts)
-
-    for src in sources:
-        results.append(lint_source(src))
     for i, fp in enumerate(file_paths, 1):
         if show_progress:
             sys.stderr.write(f"\r[{i}/{total}] {fp}"[:100].ljust(100))
@@ -158,55 +181,54 @@ def check(
         src, errs = read_file(fp, published=day, max_bytes=max_bytes)
         errors.extend(errs)
         if src is not None:
-            results.append(lint_source(src))
+            lint_source(src)
     if show_progress:
         sys.stderr.write("\r" + " " * 100 + "\r")
+    return results, errors
 
-    if fix or diff:
-        for r in results:
-            ext = Path(r.path).suffix.lower()
-            if r.path == "-" or ext == ".docx":
-                if any(f.fix_safe and f.suggestions for f in r.findings):
-                    typer.echo(f"zwlint: {r.path}: fixes cannot be written back to this input", err=True)
-                continue
-            with open(r.path, "rb") as fh:
-                raw = decode_bytes(fh.read())
-            if ext in (".jsonl", ".ndjson", ".json", ".csv"):
-                new, applied = fix_records(raw, ext, r.findings)
-            else:
-                new, applied = fixed_text(raw, r.findings)
-            if not applied or new == raw:
-                continue
-            if diff:
-                typer.echo(unified_diff(r.path, raw, new), nl=False)
-            if fix:
-                with open(r.path, "w", encoding="utf-8", newline="") as fh:
-                    fh.write(new)
-                for f in applied:
-                    typer.echo(f"已修复 {r.path}:{f.line}:{f.column} {f.rule} “{f.text}” → “{f.suggestions[0]}”", err=True)
-                applied_ids = {id(f) for f in applied}
-                r.findings = [f for f in r.findings if id(f) not in applied_ids]
 
-    if annotate is not None or review_sheet is not None:
-        from lint.report.review import write_reviews
+def _apply_fixes(results, write: bool, show_diff: bool) -> None:
+    """--fix / --diff: the safe fixes of each input written back (and their findings dropped
+    from `results`) and/or shown as a unified diff."""
+    from lint.fix import fix_records, fixed_text, unified_diff
+    from lint.text.readers import decode_bytes
 
-        errors.extend(write_reviews(results, annotate, annotate_fixes.value, review_sheet, say=lambda m: typer.echo(m, err=True)))
+    for r in results:
+        ext = Path(r.path).suffix.lower()
+        if r.path == "-" or ext == ".docx":
+            if any(f.fix_safe and f.suggestions for f in r.findings):
+                typer.echo(f"zwlint: {r.path}: fixes cannot be written back to this input", err=True)
+            continue
+        with open(r.path, "rb") as fh:
+            raw = decode_bytes(fh.read())
+        if ext in (".jsonl", ".ndjson", ".json", ".csv"):
+            new, applied = fix_records(raw, ext, r.findings)
+        else:
+            new, applied = fixed_text(raw, r.findings)
+        if not applied or new == raw:
+            continue
+        if show_diff:
+            typer.echo(unified_diff(r.path, raw, new), nl=False)
+        if write:
+            with open(r.path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(new)
+            for f in applied:
+                typer.echo(f"已修复 {r.path}:{f.line}:{f.column} {f.rule} “{f.text}” → “{f.suggestions[0]}”", err=True)
+            applied_ids = {id(f) for f in applied}
+            r.findings = [f for f in r.findings if id(f) not in applied_ids]
 
-    use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    output = render(format.value, results, color=use_color)
-    if output:
-        typer.echo(output)
-    for err in errors:
-        typer.echo(f"zwlint: error: {err}", err=True)
 
-    if errors:
-        raise typer.Exit(2)
+def _exit_code(results, errors, threshold: str) -> int:
+    """2 when an input could not be read, 1 when a finding reaches --fail-on, else 0."""
     from lint.model import SEVERITY_RANK
 
+    if errors:
+        return 2
     if threshold != "never":
         limit = SEVERITY_RANK[threshold]
         if any(SEVERITY_RANK[f.severity] >= limit for r in results for f in r.findings):
-            raise typer.Exit(1)
+            return 1
+    return 0
 
 
 @app.command()

@@ -37,13 +37,8 @@ def audit(
 ):
     """Audit a quarter of posts: lint every post, judge every account (合格/不合格), write the bulletin tables."""
     from lint.audit.progress import Progress
-    from lint.audit.render_html import write_html
-    from lint.audit.render_json import write_json
-    from lint.audit.render_xlsx import write_xlsx
     from lint.audit.report import run_audit
     from lint.audit.runner import default_jobs
-    from lint.audit.settings import AuditConfigError, load_audit_settings
-    from lint.config import ConfigError, config_for
 
     day = parse_day(as_of, "--as-of") or date.today()
     start = parse_day(since, "--since")
@@ -56,12 +51,7 @@ def audit(
     for p, flag in ((registry, "--registry"), (interactions, "--interactions")):
         if p is not None and not p.is_file():
             fail(f"{flag}: no such file: {p}")
-    try:
-        cfg, cfg_path = config_for(config, Path(paths[0]))
-        settings = load_audit_settings(cfg_path)
-    except (ConfigError, AuditConfigError) as exc:
-        fail(str(exc))
-    cfg = cfg.merged(select=split_values(select), ignore=split_values(ignore))
+    cfg, settings = _audit_config(config, paths, select, ignore)
     settings = settings.with_overrides(update_days=update_days, reply_days=reply_days)
     n_jobs = jobs if jobs and jobs > 0 else default_jobs()
 
@@ -80,6 +70,35 @@ def audit(
         fail(str(exc))
     bar.close()
 
+    written = _write_reports(report, out, wanted)
+    _print_summary(report, n_jobs, written)
+    if report.posts == 0 and not report.accounts:
+        raise typer.Exit(2)
+    if fail_on_unqualified and report.summary["unqualified"]:
+        raise typer.Exit(1)
+    sys.stdout.flush()
+
+
+def _audit_config(config: Optional[Path], paths: List[str], select, ignore):
+    """The linter's Config (with --select/--ignore) and the audit settings, from --config or
+    the nearest configuration above the first input."""
+    from lint.audit.settings import AuditConfigError, load_audit_settings
+    from lint.config import ConfigError, config_for
+
+    try:
+        cfg, cfg_path = config_for(config, Path(paths[0]))
+        settings = load_audit_settings(cfg_path)
+    except (ConfigError, AuditConfigError) as exc:
+        fail(str(exc))
+    return cfg.merged(select=split_values(select), ignore=split_values(ignore)), settings
+
+
+def _write_reports(report, out: Path, wanted: list[str]) -> list[Path]:
+    """report.html / report.xlsx / report.json in `out`, as asked; the store is closed after."""
+    from lint.audit.render_html import write_html
+    from lint.audit.render_json import write_json
+    from lint.audit.render_xlsx import write_xlsx
+
     written = []
     try:
         if "html" in wanted:
@@ -95,7 +114,12 @@ def audit(
             written.append(out / "report.json")
     finally:
         report.store.close()
+    return written
 
+
+def _print_summary(report, n_jobs: int, written: list[Path]) -> None:
+    """The verdicts, the recheck and rectification counts, the speed and the reports written
+    (stdout), and the records that could not be checked (stderr)."""
     s = report.summary
     st = report.stats
     typer.echo(f"{report.run}（{report.since} 至 {report.as_of}）：检查账号 {s['accounts']} 个，"
@@ -121,8 +145,3 @@ def audit(
         for e in report.errors[:5]:
             where = f"{e['path']} (record {e['record']})" if e["record"] else e["path"]
             typer.echo(f"zwlint: error: {where}: {e['reason']}", err=True)
-    if report.posts == 0 and not report.accounts:
-        raise typer.Exit(2)
-    if fail_on_unqualified and s["unqualified"]:
-        raise typer.Exit(1)
-    sys.stdout.flush()

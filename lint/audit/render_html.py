@@ -106,8 +106,17 @@ def _anchor(name: str, family: str) -> str:
 
 
 def write_html(report, fh: IO[str]) -> None:
-    s = report.summary
     w = fh.write
+    _write_summary(report, w)
+    _write_bulletin_tables(report, w)
+    _write_details(report, w)
+    _write_rectification(report, w)
+    _write_errors_and_basis(report, w)
+
+
+def _write_summary(report, w) -> None:
+    """The head of the page, the summary cards, the notes and the chart."""
+    s = report.summary
     w(f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
       f'<meta name="viewport" content="width=device-width,initial-scale=1">'
       f'<title>政务新媒体检查报告 {_e(report.run)}</title><style>{CSS}</style></head><body><main>')
@@ -123,6 +132,10 @@ def write_html(report, fh: IO[str]) -> None:
     w("<h2>问题分布（按单位、类别）</h2>")
     w(chart_svg(report.chart))
 
+
+def _write_bulletin_tables(report, w) -> None:
+    """附件1 (per unit) and 附件2 (per account), the tables of the bulletins."""
+    s = report.summary
     w("<h2>附件1 各单位检查情况</h2>")
     rows = [(i, u["unit"], u["checked"], u["unqualified"], u["pass_rate"]) for i, u in enumerate(report.units, 1)]
     rows.append(("", "合计", s["accounts"], s["unqualified"], s["pass_rate"]))
@@ -145,6 +158,10 @@ def write_html(report, fh: IO[str]) -> None:
           f'<td>{_e("；".join(a.problems) or "无")}</td></tr>')
     w("</tbody></table>")
 
+
+def _write_details(report, w) -> None:
+    """问题明细: each account's account-level findings and its posts' findings with the
+    passage highlighted (at most MAX_PER_ACCOUNT per account)."""
     w("<h2>问题明细</h2>")
     w('<p class="note">每个账号的问题和依据：账号层面的检查结果，以及帖子中被标出的原文（<mark>高亮</mark>）。</p>')
     from lint.audit.accounts import index_accounts
@@ -200,27 +217,33 @@ def write_html(report, fh: IO[str]) -> None:
             current = (a.name, a.family)
             open_account(a, a.name, a.family)
             close()
-    current = None
 
-    if report.previous_run:
-        w(f"<h2>整改情况（对比 {_e(report.previous_run)}）</h2>")
-        css = {"仍未整改": "status-open", "已整改": "status-fixed"}
-        if report.recheck:
-            still = [r for r in report.recheck if r["status"] == "仍未整改"]
-            sentence = f"上期通报不合格账号{len(report.recheck)}个，经复查，"
-            sentence += (f"{len(still)}个仍未按要求完成整改：" + "、".join(f"“{r['account']}”{r['platform']}" for r in still)
-                         if still else "均已整改或未复核")
-            w(f"<p>{_e(sentence)}。</p>")
-            w(_table(["账号", "平台", "单位", "上期存在问题", "本期检查结果", "本期存在问题", "整改情况"],
-                     [(r["account"], r["platform"], r["unit"], "；".join(r["previous_problems"]), r["verdict"] or "",
-                       "；".join(r["problems"]), (r["status"], css.get(r["status"], "status-na")))
-                      for r in report.recheck]))
-            w('<p class="note">上期全部问题逐项复查：</p>')
-        rows = [(r["account"], r["family"], r["rule"], r["problem"], r["post"] or "", r["text"] or "",
-                 (r["status"], css.get(r["status"], "status-na"))) for r in report.rectification]
-        w(_table(["账号", "平台", "规则", "上期问题", "帖子", "原文", "整改情况"], rows) if rows
-          else '<p class="note">上期没有问题。</p>')
 
+def _write_rectification(report, w) -> None:
+    """整改情况: the accounts and problems of the previous run, rechecked."""
+    if not report.previous_run:
+        return
+    w(f"<h2>整改情况（对比 {_e(report.previous_run)}）</h2>")
+    css = {"仍未整改": "status-open", "已整改": "status-fixed"}
+    if report.recheck:
+        still = [r for r in report.recheck if r["status"] == "仍未整改"]
+        sentence = f"上期通报不合格账号{len(report.recheck)}个，经复查，"
+        sentence += (f"{len(still)}个仍未按要求完成整改：" + "、".join(f"“{r['account']}”{r['platform']}" for r in still)
+                     if still else "均已整改或未复核")
+        w(f"<p>{_e(sentence)}。</p>")
+        w(_table(["账号", "平台", "单位", "上期存在问题", "本期检查结果", "本期存在问题", "整改情况"],
+                 [(r["account"], r["platform"], r["unit"], "；".join(r["previous_problems"]), r["verdict"] or "",
+                   "；".join(r["problems"]), (r["status"], css.get(r["status"], "status-na")))
+                  for r in report.recheck]))
+        w('<p class="note">上期全部问题逐项复查：</p>')
+    rows = [(r["account"], r["family"], r["rule"], r["problem"], r["post"] or "", r["text"] or "",
+             (r["status"], css.get(r["status"], "status-na"))) for r in report.rectification]
+    w(_table(["账号", "平台", "规则", "上期问题", "帖子", "原文", "整改情况"], rows) if rows
+      else '<p class="note">上期没有问题。</p>')
+
+
+def _write_errors_and_basis(report, w) -> None:
+    """The records that could not be checked, the thresholds used and the end of the page."""
     w("<h2>错误列表（未能检查的记录）</h2>")
     if report.errors:
         w(_table(["文件", "记录", "原因"], [(e["path"], e["record"] or "", e["reason"]) for e in report.errors]))

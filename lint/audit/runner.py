@@ -127,15 +127,9 @@ def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: C
     `linter`: a ready Linter to use in this process (then jobs is ignored)."""
     from lint.engine import Linter
 
-    stats = LintStats()
     t0 = time.perf_counter()
     scans, missing, total = scan_inputs(paths)
-    for err in missing:
-        store.add_error(run, attempt, err.path, err.record, err.reason)
-        stats.errors += 1
-
     main_linter = linter or Linter(config)
-    ruleset = ruleset_fingerprint(main_linter)
     pool = None
     if jobs > 1 and linter is None:
         import multiprocessing as mp
@@ -145,90 +139,107 @@ def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: C
     else:
         global _linter
         _linter = main_linter
-
-    in_flight: dict[str, tuple[Post, str]] = {}  # key -> (post, hash) sent, result not written
-    pending: deque = deque()
-    window = limit_in_flight or max(2, jobs * 4)
-    batch: list[tuple[str, Post]] = []
-    last_commit = time.monotonic()
-    done = 0
-
-    def write(results) -> None:
-        nonlocal done, last_commit
-        for key, rows, error in results:
-            post, h = in_flight.pop(key)
-            if error is not None:
-                store.add_error(run, attempt, post.path or "", key, error)
-                stats.errors += 1
-            else:
-                store.save_post(run, key, attempt, _meta(post, h, ruleset), rows)
-                stats.linted += 1
-            done += 1
-        if time.monotonic() - last_commit > 2.0:
-            store.commit()
-            last_commit = time.monotonic()
-        if progress:
-            progress(done, total, stats.errors)
-
-    def submit() -> None:
-        nonlocal batch
-        if not batch:
-            return
-        if pool is None:
-            write(lint_chunk(batch))
-        else:
-            pending.append(pool.apply_async(lint_chunk, (batch,)))
-            while len(pending) >= window:
-                write(pending.popleft().get())
-        batch = []
-
+    lint_run = _LintRun(store, run, attempt, ruleset_fingerprint(main_linter), pool,
+                        limit_in_flight or max(2, jobs * 4), total, progress)
+    for err in missing:
+        lint_run.error(err.path, err.record, err.reason, count_done=False)
     try:
         for item in iter_posts(scans, max_bytes=max_bytes):
-            if isinstance(item, InputError):
-                store.add_error(run, attempt, item.path, item.record, item.reason)
-                stats.errors += 1
-                done += 1
-                continue
-            stats.seen += 1
-            key, post = item.key, item.post
-            try:
-                h = post_hash(post)
-            except UnicodeEncodeError:
-                store.add_error(run, attempt, post.path or "", key, "text is not valid Unicode (lone surrogate)")
-                stats.errors += 1
-                done += 1
-                continue
-            prev = store.lookup(run, key)
-            if key in in_flight or (prev is not None and prev["seen"] == attempt):
-                where = f"{prev['path']} record {prev['record']}" if prev is not None else "an earlier record"
-                store.add_error(run, attempt, post.path or "", key,
-                                f"duplicate post id {key!r} (already read from {where}); ids must be unique")
-                stats.errors += 1
-                done += 1
-                continue
-            if prev is not None and prev["hash"] == h and prev["ruleset"] == ruleset:
-                store.mark_seen(run, key, attempt)
-                stats.resumed += 1
-                done += 1
-                if progress:
-                    progress(done, total, stats.errors)
-                continue
-            in_flight[key] = (post, h)
-            batch.append((key, post))
-            if len(batch) >= CHUNK:
-                submit()
-        submit()
-        while pending:
-            write(pending.popleft().get())
-        if progress:
-            progress(done, done, stats.errors)
+            lint_run.take(item)
+        lint_run.finish()
     finally:
         store.commit()
         if pool is not None:
             pool.terminate()
             pool.join()
-    stats.seconds = time.perf_counter() - t0
-    return stats
+    lint_run.stats.seconds = time.perf_counter() - t0
+    return lint_run.stats
+
+
+class _LintRun:
+    """One pass of lint_posts over the inputs: decides for each post whether to lint it, skip
+    it (done in an earlier attempt with the same rules) or refuse it (duplicate id), sends the
+    ones to lint in chunks (to this process or the pool, at most `window` chunks pending) and
+    writes what comes back to the store."""
+
+    def __init__(self, store: Store, run: str, attempt: int, ruleset: str, pool, window: int,
+                 total: int | None, progress):
+        self.store, self.run, self.attempt, self.ruleset = store, run, attempt, ruleset
+        self.pool, self.window, self.total, self.progress = pool, window, total, progress
+        self.stats = LintStats()
+        self.in_flight: dict[str, tuple[Post, str]] = {}  # key -> (post, hash) sent, result not written
+        self.pending: deque = deque()
+        self.batch: list[tuple[str, Post]] = []
+        self.last_commit = time.monotonic()
+        self.done = 0
+
+    def error(self, path: str, record, reason: str, count_done: bool = True) -> None:
+        self.store.add_error(self.run, self.attempt, path, record, reason)
+        self.stats.errors += 1
+        if count_done:
+            self.done += 1
+
+    def take(self, item) -> None:
+        if isinstance(item, InputError):
+            self.error(item.path, item.record, item.reason)
+            return
+        self.stats.seen += 1
+        key, post = item.key, item.post
+        try:
+            h = post_hash(post)
+        except UnicodeEncodeError:
+            self.error(post.path or "", key, "text is not valid Unicode (lone surrogate)")
+            return
+        prev = self.store.lookup(self.run, key)
+        if key in self.in_flight or (prev is not None and prev["seen"] == self.attempt):
+            where = f"{prev['path']} record {prev['record']}" if prev is not None else "an earlier record"
+            self.error(post.path or "", key, f"duplicate post id {key!r} (already read from {where}); ids must be unique")
+            return
+        if prev is not None and prev["hash"] == h and prev["ruleset"] == self.ruleset:
+            self.store.mark_seen(self.run, key, self.attempt)
+            self.stats.resumed += 1
+            self.done += 1
+            if self.progress:
+                self.progress(self.done, self.total, self.stats.errors)
+            return
+        self.in_flight[key] = (post, h)
+        self.batch.append((key, post))
+        if len(self.batch) >= CHUNK:
+            self.submit()
+
+    def submit(self) -> None:
+        if not self.batch:
+            return
+        if self.pool is None:
+            self.write(lint_chunk(self.batch))
+        else:
+            self.pending.append(self.pool.apply_async(lint_chunk, (self.batch,)))
+            while len(self.pending) >= self.window:
+                self.write(self.pending.popleft().get())
+        self.batch = []
+
+    def write(self, results) -> None:
+        for key, rows, error in results:
+            post, h = self.in_flight.pop(key)
+            if error is not None:
+                self.store.add_error(self.run, self.attempt, post.path or "", key, error)
+                self.stats.errors += 1
+            else:
+                self.store.save_post(self.run, key, self.attempt, _meta(post, h, self.ruleset), rows)
+                self.stats.linted += 1
+            self.done += 1
+        if time.monotonic() - self.last_commit > 2.0:
+            self.store.commit()
+            self.last_commit = time.monotonic()
+        if self.progress:
+            self.progress(self.done, self.total, self.stats.errors)
+
+    def finish(self) -> None:
+        self.submit()
+        while self.pending:
+            self.write(self.pending.popleft().get())
+        if self.progress:
+            self.progress(self.done, self.done, self.stats.errors)
 
 
 def default_jobs() -> int:

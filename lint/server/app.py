@@ -168,40 +168,64 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] | None = None) -> Starlette:
     """The ASGI app. Pass a Linter (tests do) or a Config; by default the Linter of the
     default configuration. `allowed_hosts` restricts the Host header (DNS-rebinding guard)."""
-    if linter is None:
-        linter = Linter(config)
-    cfg = linter.config
-    static = {route: (_static(name), media) for route, (name, media) in STATIC_FILES.items()}
-    from lint.server.openapi import openapi_document
+    api = _Api(linter if linter is not None else Linter(config), max_bytes)
+    routes = [Route(path, api.page, methods=["GET"]) for path in api.static]
+    routes += [
+        Route("/api/v1/health", api.health, methods=["GET"]),
+        Route("/api/v1/rules", api.rules, methods=["GET"]),
+        Route("/api/v1/openapi.json", api.openapi_json, methods=["GET"]),
+        Route("/openapi.json", api.openapi_json, methods=["GET"]),
+        Route("/api/v1/check", api.check, methods=["POST"]),
+        Route("/api/v1/check-file", api.check_file, methods=["POST"]),
+        Route("/api/v1/extract", api.extract, methods=["POST"]),
+        Route("/api/v1/annotate", api.annotate, methods=["POST"]),
+    ]
+    middleware = [Middleware(BodyLimitMiddleware, max_bytes=max_bytes)]
+    if allowed_hosts:
+        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+    app = Starlette(routes=routes, middleware=middleware)
+    app.state.linter = api.linter
+    return app
 
-    openapi = json.dumps(openapi_document(__version__, max_bytes), ensure_ascii=False).encode("utf-8")
 
-    def check_posts(path: str, posts: list[Post], source: str | None) -> dict:
+class _Api:
+    """The page and the API's request handlers, sharing one Linter (check_post never mutates
+    it) and the static files and OpenAPI document read once at start-up."""
+
+    def __init__(self, linter: Linter, max_bytes: int):
+        from lint.server.openapi import openapi_document
+
+        self.linter = linter
+        self.max_bytes = max_bytes
+        self.static = {route: (_static(name), media) for route, (name, media) in STATIC_FILES.items()}
+        self.openapi = json.dumps(openapi_document(__version__, max_bytes), ensure_ascii=False).encode("utf-8")
+
+    def check_posts(self, path: str, posts: list[Post], source: str | None) -> dict:
         findings = []
         for post in posts:
-            findings.extend(linter.check_post(post))
+            findings.extend(self.linter.check_post(post))
         result = as_dict([FileResult(path=path, findings=findings, source=source, posts=posts)])
         result["_fix_safe"] = [bool(f.fix_safe and f.suggestions) for f in findings]
         return result
 
-    async def page(request: Request) -> Response:
-        body, media = static[request.url.path]
+    async def page(self, request: Request) -> Response:
+        body, media = self.static[request.url.path]
         return Response(body, media_type=media, headers=SECURITY_HEADERS)
 
-    async def health(request: Request) -> Response:
+    async def health(self, request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__}, headers=SECURITY_HEADERS)
 
-    async def rules(request: Request) -> Response:
+    async def rules(self, request: Request) -> Response:
         return JSONResponse({
             "version": 1,
             "categories": dict(CATEGORIES),
-            "rules": [_rule_dict(r, cfg) for r in linter.rules],
+            "rules": [_rule_dict(r, self.linter.config) for r in self.linter.rules],
         }, headers=SECURITY_HEADERS)
 
-    async def openapi_json(request: Request) -> Response:
-        return Response(openapi, media_type="application/json", headers=SECURITY_HEADERS)
+    async def openapi_json(self, request: Request) -> Response:
+        return Response(self.openapi, media_type="application/json", headers=SECURITY_HEADERS)
 
-    async def check(request: Request) -> Response:
+    async def check(self, request: Request) -> Response:
         """POST /api/v1/check: {"title"?, "content", "published"?, "id"?} -> JSON contract."""
         raw = await request.body()
         try:
@@ -225,7 +249,7 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         # content findings carry field "title" / "content"; `record` is the given id.
         post = Post(content=content, title=title if title is not None else "",
                     id=str(rid) if rid not in (None, "") else None, published=published)
-        result = await run_in_threadpool(check_posts, API_PATH, [post], None)
+        result = await run_in_threadpool(self.check_posts, API_PATH, [post], None)
         if request.query_params.get("fix_safe") in ("1", "true"):
             # For the page: which findings --fix would apply (parallel to files[0].findings).
             result["fix_safe"] = result.pop("_fix_safe")
@@ -233,13 +257,13 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
             result.pop("_fix_safe")
         return JSONResponse(result, headers=SECURITY_HEADERS)
 
-    async def _upload(request: Request) -> tuple[str, bytes, date | None, dict[str, str]]:
+    async def _upload(self, request: Request) -> tuple[str, bytes, date | None, dict[str, str]]:
         ctype = request.headers.get("content-type", "")
         if not ctype.startswith("multipart/form-data"):
             raise BadRequest("请以 multipart/form-data 上传文件（use multipart/form-data with a 'file' field）", 415)
         parser = MultiPartParser(request.headers, request.stream(), max_files=1, max_fields=10,
-                                 max_part_size=max_bytes)
-        parser.spool_max_size = max_bytes + 1  # the upload never spills into a temporary file
+                                 max_part_size=self.max_bytes)
+        parser.spool_max_size = self.max_bytes + 1  # the upload never spills into a temporary file
         try:
             form = await parser.parse()
         except MultiPartException as exc:
@@ -256,7 +280,7 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
             await form.close()
         return filename, data, published, fields
 
-    def read_upload(filename: str, data: bytes, published: date | None, allowed: set[str]):
+    def read_upload(self, filename: str, data: bytes, published: date | None, allowed: set[str]):
         ext = _upload_ext(filename)
         if ext not in allowed:
             raise BadRequest(f"不支持的文件类型“{ext or filename}”，支持：{' '.join(sorted(allowed))}", 415)
@@ -272,12 +296,12 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
             raise BadRequest("文件是空的（empty file）")
         return ext, text, text
 
-    async def extract(request: Request) -> Response:
+    async def extract(self, request: Request) -> Response:
         """POST /api/v1/extract (multipart `file`): the plain text of a .docx/.html/.txt/.md
         upload, for the page to put into its editor."""
         try:
-            filename, data, _, _ = await _upload(request)
-            ext, text, _ = await run_in_threadpool(read_upload, filename, data, None,
+            filename, data, _, _ = await self._upload(request)
+            ext, text, _ = await run_in_threadpool(self.read_upload, filename, data, None,
                                                    DOCX_EXTS | HTML_EXTS | TEXT_EXTS)
             kind = "docx" if ext in DOCX_EXTS else "html" if ext in HTML_EXTS else "text"
             if kind == "html":
@@ -289,13 +313,13 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         return JSONResponse({"filename": PurePath(filename.replace("\\", "/")).name, "kind": kind,
                              "content": text}, headers=SECURITY_HEADERS)
 
-    async def check_file(request: Request) -> Response:
+    async def check_file(self, request: Request) -> Response:
         """POST /api/v1/check-file (multipart `file`, optional `published`): the file checked
         exactly as `zwlint check FILE --format json` checks it (HTML offsets point into
         the page source; record files give one finding list per record)."""
         try:
-            filename, data, published, _ = await _upload(request)
-            ext, text, decoded = await run_in_threadpool(read_upload, filename, data, published, KNOWN_EXTS)
+            filename, data, published, _ = await self._upload(request)
+            ext, text, decoded = await run_in_threadpool(self.read_upload, filename, data, published, KNOWN_EXTS)
         except BadRequest as exc:
             return error(exc.message, exc.status)
         except ReadError as exc:
@@ -308,18 +332,18 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
             if src is None:
                 return error(f"无法读取文件：{errors[0].reason if errors else 'unreadable'}", 422)
             posts, source = src.posts, (src.text if src.kind != "records" else None)
-        result = await run_in_threadpool(check_posts, name, posts, source)
+        result = await run_in_threadpool(self.check_posts, name, posts, source)
         result.pop("_fix_safe")
         if errors:
             result["errors"] = [str(e) for e in errors]
         return JSONResponse(result, headers=SECURITY_HEADERS)
 
-    async def annotate(request: Request) -> Response:
+    async def annotate(self, request: Request) -> Response:
         """POST /api/v1/annotate (multipart `file`, optional `published`, `accepted`, `ignored`,
         `fixes`): the .docx with its findings as comments and the accepted fixes as tracked
         changes (lint/server/annotate.py)."""
         try:
-            filename, data, published, fields = await _upload(request)
+            filename, data, published, fields = await self._upload(request)
             if _upload_ext(filename) not in DOCX_EXTS:
                 raise BadRequest("只能为 .docx 文件生成批注版（only a .docx can be annotated）", 415)
             edits, dismissed, mode = parse_decisions(fields.get("accepted"), fields.get("ignored"), fields.get("fixes"))
@@ -328,28 +352,10 @@ def create_app(linter: Linter | None = None, config: Config | None = None,
         except AnnotateRequestError as exc:
             return error(str(exc))
         try:
-            body, comments, revisions = await run_in_threadpool(annotated_copy, linter, data, published, edits,
+            body, comments, revisions = await run_in_threadpool(annotated_copy, self.linter, data, published, edits,
                                                                 dismissed, mode)
         except AnnotateRequestError as exc:
             return error(str(exc), 422)
         return Response(body, media_type=DOCX_MEDIA, headers={
             **SECURITY_HEADERS, **attachment_headers(filename),
             "X-Zwlint-Comments": str(comments), "X-Zwlint-Revisions": str(revisions)})
-
-    routes = [Route(path, page, methods=["GET"]) for path in static]
-    routes += [
-        Route("/api/v1/health", health, methods=["GET"]),
-        Route("/api/v1/rules", rules, methods=["GET"]),
-        Route("/api/v1/openapi.json", openapi_json, methods=["GET"]),
-        Route("/openapi.json", openapi_json, methods=["GET"]),
-        Route("/api/v1/check", check, methods=["POST"]),
-        Route("/api/v1/check-file", check_file, methods=["POST"]),
-        Route("/api/v1/extract", extract, methods=["POST"]),
-        Route("/api/v1/annotate", annotate, methods=["POST"]),
-    ]
-    middleware = [Middleware(BodyLimitMiddleware, max_bytes=max_bytes)]
-    if allowed_hosts:
-        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
-    app = Starlette(routes=routes, middleware=middleware)
-    app.state.linter = linter
-    return app
