@@ -24,15 +24,14 @@ class SecrecyMark(Rule):
     severity = "error"
     summary = "内容含国家秘密密级标志（绝密/机密/秘密★保密期限）"
     doc = """\
-Finds classification marks of state secrets: 绝密★长期, 机密★10年, 秘密★1年, 秘密☆, and a
-密级 field filled in (密级：机密). The levels are those of the Law on Guarding State Secrets
-(绝密、机密、秘密); the mark is written level★term (GB/T 9704-2012, 7.2.3).
+找出国家秘密的密级标志：绝密★长期、机密★10年、秘密★1年、秘密☆，以及填写了密级的栏目（密级：机密）。
+密级依据《中华人民共和国保守国家秘密法》（绝密、机密、秘密）；标志写作“密级★保密期限”
+（GB/T 9704-2012，7.2.3）。
 
-Why: a post that carries such a mark is a classified document made public, a security
-incident that fails the account outright.
+为什么：带有这种标志的帖子就是公开了的涉密文件，属于泄密事件，账号直接判为不合格。
 
-Not reported: a mark in quotation marks (a secrecy-education post showing what the mark
-looks like). Fix: none; take the post down and report it (no automatic fix)."""
+不报告：引号中的标志（保密教育帖子展示标志的样子）。修改：无；撤下帖子并上报（不自动修改）。
+"""
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         text = doc.folded
@@ -61,16 +60,15 @@ class RestrictedMark(Rule):
     severity = "error"
     summary = "内容含“内部资料”“注意保密”“不得外传”“此件不公开”等限制传阅标注"
     doc = """\
-Finds restricted-distribution markings (sensitive_terms/secrecy.toml): 内部资料, 注意保密,
-不得外传, 严禁外传, 内部传阅, 仅供内部参考, 此件不公开 ...
+找出限制传阅的标注（sensitive_terms/secrecy.toml）：内部资料、注意保密、不得外传、严禁外传、内部传阅、
+仅供内部参考、此件不公开……
 
-They are reported where they stand as a marking: in a title, on a short line of their
-own (内部资料　注意保密), in brackets (（内部资料）), after 此件/本文件 (此件不得外传), or two
-of them together. A sentence that talks about secrecy (涉密文件不得外传，要注意保密工作…)
-is not reported.
+只在它们作为标注出现时报告：在标题中，单独成一短行（内部资料　注意保密），在括号中（（内部资料）），
+跟在“此件”“本文件”之后（此件不得外传），或两个同时出现。谈论保密的句子
+（涉密文件不得外传，要注意保密工作……）不报告。
 
-Why: such a marking means an internal document was copied into a public post.
-Fix: none automatic; remove the document or the internal content."""
+为什么：出现这类标注，说明内部文件被照搬进了公开帖子。修改：无自动修改；删除该文件或其中的内部内容。
+"""
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         matches = doc.matches_for(self.code)

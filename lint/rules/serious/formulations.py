@@ -25,17 +25,17 @@ class Formulation(SeriousTermRule):
     summary = "重要政治表述、提法用词错误、成员或顺序错误"
     variant_label = "重要政治表述"
     doc = """\
-Finds standard political formulations written wrongly (sensitive_terms/formulations.toml):
-- wrong wording: 习近平新时代中国特色社会主义理论 -> 思想; 习近平总书记新时代中国特色社会主义思想
-  (a title inserted); 坚定“四个意识” / 增强“四个自信” (the verbs are 增强“四个意识”、坚定“四个自信”、
-  做到“两个维护”); 确立习近平总书记党中央的核心 (“两个确立” says 习近平同志); “五位一体”战略布局 /
-  “四个全面”总体布局 swapped; 总览全局 -> 总揽全局;
-- misspelt forms generated from the correct ones (中国式现代话, 全过程人民明主, 社会主义核心价值关,
-  习近平新时代中国特色主义思想 with characters left out), real words dropped;
-- members: a formulation spelt out with its members in a different order (创新、协调、绿色、共享、开放的
-  新发展理念), or with a member that does not belong to it next to its name, or the members
-  of 四个全面 before 2020-10-29 (全面建成小康社会) in a later post.
-Quotation marks of any style (“”, "", ‘’, 「」) or none are matched. Fix: the standard form."""
+找出写错的重要政治表述（sensitive_terms/formulations.toml）：
+- 用词错误：习近平新时代中国特色社会主义理论 → 思想；习近平总书记新时代中国特色社会主义思想（多了职务）；
+  坚定“四个意识” / 增强“四个自信”（应为增强“四个意识”、坚定“四个自信”、做到“两个维护”）；
+  确立习近平总书记党中央的核心（“两个确立”写的是习近平同志）；“五位一体”战略布局 / “四个全面”总体布局
+  （二者互换了）；总览全局 → 总揽全局；
+- 由正确表述生成的错写（中国式现代话、全过程人民明主、社会主义核心价值关、缺字的
+  习近平新时代中国特色主义思想），本身是真实词语的剔除；
+- 成员：列举成员的顺序不对（创新、协调、绿色、共享、开放的新发展理念），名称旁列举了不属于它的成员，
+  或在2020-10-29以后的帖子里仍用此前“四个全面”的成员（全面建成小康社会）。
+各种引号（“”、""、‘’、「」）或不加引号都能匹配。修改：改为规范表述。
+"""
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         yield from super().check(doc)

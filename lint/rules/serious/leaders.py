@@ -42,23 +42,19 @@ class LeaderName(Rule):
     severity = "error"
     summary = "党和国家领导人姓名或职务称谓写错（同音字、形近字）"
     doc = """\
-Finds misspelt names of party and state leaders and misspelt titles of their offices:
-习近乎 / 习进平 -> 习近平, 温家室 -> 温家宝, 总书计 -> 总书记, 国务院总里 -> 国务院总理.
+找出党和国家领导人姓名及其职务称谓的错写：习近乎 / 习进平 → 习近平，温家室 → 温家宝，总书计 → 总书记，
+国务院总里 → 国务院总理。
 
-Why: a misspelt leader's name or title is a 严重表述错误, which fails the account in the
-quarterly inspection on its own.
+为什么：领导人姓名或职务称谓写错属于严重表述错误，单凭这一处，账号在季度检查中就判为不合格。
 
-How: the misspelt forms are not listed by hand. They are generated when the word lists
-are compiled, from the names in sensitive_terms/leaders.toml and the titles in
-offices.toml, by replacing one character with a homophone (pypinyin, tones ignored, and
-pycorrector's same_pinyin.txt) or a character of similar shape (pycorrector's
-same_stroke.txt). Forms that are real words or names (jieba's dictionary, pycorrector's
-person names) are dropped. Names whose misspelt forms could be an ordinary person's name
-(two-character names, most three-character ones) are reported only next to a national
-title or another leader's name (国务院总理李墙, 李墙总理, 习近平、李墙). Spaces and
-punctuation put inside a name (习 近 平) and traditional characters are folded first.
+做法：错写形式不是手工列出的，而是在编译词表时，由 sensitive_terms/leaders.toml 中的姓名和 offices.toml
+中的职务称谓生成：把其中一个字换成同音字（pypinyin，不计声调，以及 pycorrector 的 same_pinyin.txt）
+或形近字（pycorrector 的 same_stroke.txt）。本身是真实词语或人名的形式（jieba 词典、pycorrector 人名表）
+会被剔除。错写后可能是普通人名的姓名（两字姓名、多数三字姓名）只在紧挨国家级职务或另一位领导人姓名时
+报告（国务院总理李墙、李墙总理、习近平、李墙）。姓名中夹的空格和标点（习 近 平）、繁体字先折叠再匹配。
 
-Fix: the correct form is suggested; not safe to apply blindly (check the context)."""
+修改：给出正确写法；不宜直接套用（先核对上下文）。
+"""
     fix_safe = False
     generator_version = "2"
 
@@ -149,19 +145,18 @@ class LeaderOffice(Rule):
     severity = "error"
     summary = "领导人职务与任职时间不符（发布时已卸任、尚未就任或从未担任）"
     doc = """\
-Checks a national title written next to a leader's name (国务院总理李强, 李强总理,
-中共中央总书记、国家主席、中央军委主席习近平) against the offices that person held on the
-post's publication date (sensitive_terms/leaders.toml, each office with valid_from and
-valid_to and the announcement it comes from).
+把写在领导人姓名旁的国家级职务（国务院总理李强、李强总理、中共中央总书记、国家主席、中央军委主席习近平）
+与此人在帖子发布日期所任职务对照（sensitive_terms/leaders.toml：每项职务都有 valid_from、valid_to
+和任免依据的公告）。
 
-- "国务院总理李克强" is right in a 2020 post and wrong in a 2024 one (李强 has been premier
-  since 2023-03-11): the message names the current holder and suggests 时任.
-- A title the person never held is wrong on any date (国务院总理王沪宁).
-- Not reported: a title marked as past (时任、原、前、曾任), a sentence about a year within the
-  term of office or about history (回顾、纪念、生前...), text in quotation marks, and, when the
-  publication date is unknown, anything but a title never held.
+- “国务院总理李克强”在2020年的帖子里正确，在2024年的帖子里错误（李强自2023-03-11起任国务院总理）：
+  提示中写明现任者，并建议写“时任”。
+- 此人从未担任的职务，任何日期都是错的（国务院总理王沪宁）。
+- 不报告：标明是过去职务的（时任、原、前、曾任），句中年份落在任期内或谈论历史的（回顾、纪念、生前……），
+  引号中的文字；不知道发布日期时，只报告从未担任的职务。
 
-Fix: 时任 + title, or the current holder; never applied automatically."""
+修改：写“时任”加职务，或改为现任者；不自动修改。
+"""
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         matches = doc.matches_for(self.code)
@@ -296,10 +291,10 @@ class TitleOrder(SeriousTermRule):
     name = "title-order"
     summary = "最高领导人职务排序错误（应为中共中央总书记、国家主席、中央军委主席）"
     doc = """\
-Finds the top leader's titles written in the wrong order: 国家主席、中共中央总书记 ->
-中共中央总书记、国家主席、中央军委主席 (party office first, then state, then military;
-sensitive_terms/title_order.toml). Any two titles out of order are reported, joined by
-、 or a comma. Fix: the standard order (not applied automatically)."""
+找出最高领导人职务排序错误：国家主席、中共中央总书记 → 中共中央总书记、国家主席、中央军委主席
+（先党内职务，再国家职务，再军队职务；sensitive_terms/title_order.toml）。任意两个职务顺序颠倒、
+以“、”或逗号连接的都报告。修改：按规范顺序（不自动修改）。
+"""
 
     def generate_entries(self, lists) -> list[Entry]:
         out = []
@@ -341,12 +336,12 @@ class FallenOfficial(SeriousTermRule):
     name = "fallen-official"
     summary = "以正面或现任身份提及已被开除党籍、判刑的人员"
     doc = """\
-Finds names of officials who have been expelled from the party or convicted
-(sensitive_terms/fallen.toml, each with the date and source of the announcement) when
-they appear in a positive or current context: 在周永康同志的领导下, 周永康书记指出, 学习贯彻
-薄熙来讲话精神. A neutral mention of the case (受贿、判处、开除党籍、肃清…流毒影响、警示教育)
-is not reported, and nothing is reported in a post published before the announcement.
-Fix: remove the reference (not automatic)."""
+找出已被开除党籍或判刑的人员（sensitive_terms/fallen.toml，每人都有公布日期和来源）在正面或现任语境中
+出现：在周永康同志的领导下、周永康书记指出、学习贯彻薄熙来讲话精神。中性地提及案件（受贿、判处、
+开除党籍、肃清……流毒影响、警示教育）不报告；发布日期早于公布日期的帖子也不报告。
+
+修改：删除相关表述（不自动修改）。
+"""
 
     def generate_entries(self, lists) -> list[Entry]:
         return []

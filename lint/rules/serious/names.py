@@ -26,14 +26,13 @@ class CongressName(SeriousTermRule):
     name = "congress-plenum-name"
     summary = "党的代表大会、中央全会名称错误（十九大五中全会）或与日期不符"
     doc = """\
-Finds wrong names of Central Committee plenary sessions and checks them against dates
-(sensitive_terms/congresses.toml: each committee with the dates of its plenums):
-- 十九大五中全会 -> 十九届五中全会: a plenum belongs to the Central Committee (届), not to the
-  congress (大); generated for the 12th to the 21st committees;
-- a plenum that never took place (十九届八中全会: the 19th committee held seven);
-- a plenum named in a post published more than 120 days before it opened (二十届三中全会
-  in a 2023 post).
-Fix: 届 for 大 (safe); the others need an editor."""
+找出写错的中央全会名称，并与日期核对（sensitive_terms/congresses.toml：每届中央委员会及其历次全会的日期）：
+- 十九大五中全会 → 十九届五中全会：全会属于中央委员会（“届”），不属于代表大会（“大”）；
+  为第十二届至第二十一届生成；
+- 从未召开过的全会（十九届八中全会：十九届中央委员会只开了七次全会）；
+- 帖子发布日期比全会召开早120天以上（2023年的帖子写二十届三中全会）。
+修改：“大”改为“届”（安全）；其余需编辑核对。
+"""
     lead_days = 120
 
     def generate_entries(self, lists) -> list[Entry]:
@@ -87,9 +86,8 @@ class StateOrganName(SeriousTermRule):
     summary = "国名、国家机关和党的机关名称写错"
     variant_label = "国家机关名称"
     doc = """\
-Finds the country's name and the names of state and party organs written wrongly
-(sensitive_terms/organs.toml): 中华人民共合国 / 中共人民共和国 -> 中华人民共和国,
-全国人民代表大会常务委员回, 国务院办工厅, 最高人民检查院 ... Misspelt forms are generated
-from the correct names (homophones, similar shapes; real words dropped); a few wrong
-forms seen in real cases are listed. Fix: the correct name."""
+找出写错的国名和国家机关、党的机关名称（sensitive_terms/organs.toml）：中华人民共合国 / 中共人民共和国 →
+中华人民共和国，全国人民代表大会常务委员回、国务院办工厅、最高人民检查院……错写形式由正确名称生成
+（同音字、形近字；本身是真实词语的剔除），另列出少数真实案例中见过的错写。修改：改为正确名称。
+"""
 

@@ -16,12 +16,11 @@ class TaiwanReference(SeriousTermRule):
     name = "taiwan-reference"
     summary = "涉台表述错误（台湾总统、台湾政府、中华民国、中国与台湾并列、将台湾列为国家）"
     doc = """\
-Finds references to Taiwan that the Xinhua rules forbid (sensitive_terms/taiwan.toml):
-台湾总统 -> 台湾地区领导人, 台湾政府 -> 台湾当局, 台湾立法院 (use 台湾地区立法机构 or
-quotation marks: 台湾“立法院”), 中华民国 after 1949 (allowed in quotation marks and in
-history: 1912—1949, 民国时期), 中国、台湾 side by side, 台湾原住民 -> 台湾少数民族,
-两岸司法协助 -> 司法互助, and Taiwan in a list of countries (美国、日本、台湾等国家 ->
-国家和地区). Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）."""
+找出新华社规定禁用的涉台表述（sensitive_terms/taiwan.toml）：台湾总统 → 台湾地区领导人，台湾政府 → 台湾当局，
+台湾立法院（应写台湾地区立法机构，或加引号：台湾“立法院”），1949年以后的中华民国（引号中和谈历史时可用：
+1912—1949、民国时期），中国、台湾并列，台湾原住民 → 台湾少数民族，两岸司法协助 → 司法互助，以及把台湾
+列入国家（美国、日本、台湾等国家 → 国家和地区）。依据：新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）。
+"""
     places = ("台湾",)
 
     def check(self, doc: Doc) -> Iterable[Issue]:
@@ -36,11 +35,10 @@ class HongKongMacauReference(SeriousTermRule):
     summary = "涉港澳表述错误（香港政府、中港、将港澳列为国家或与中国并列）"
     history_until = 1999
     doc = """\
-Finds references to Hong Kong and Macau that the Xinhua rules forbid
-(sensitive_terms/hongkong_macau.toml): 香港政府 -> 香港特区政府 (allowed for the time before
-the handover: 港英, a year up to 1997/1999), 中港合作 -> 内地与香港合作, 中国、香港 side by
-side, and Hong Kong or Macau in a list of countries (日本、香港等国家 -> 国家和地区).
-Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）."""
+找出新华社规定禁用的涉港澳表述（sensitive_terms/hongkong_macau.toml）：香港政府 → 香港特区政府（谈回归以前
+的时期可用：港英、1997/1999年及以前的年份），中港合作 → 内地与香港合作，中国、香港并列，以及把香港或澳门
+列入国家（日本、香港等国家 → 国家和地区）。依据：新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）。
+"""
     places = ("香港", "澳门")
 
     def check(self, doc: Doc) -> Iterable[Issue]:
@@ -80,9 +78,9 @@ class XinhuaUsage(SeriousTermRule):
     name = "xinhua-usage"
     summary = "新华社禁用词、慎用词（北朝鲜、前苏联、蒙族、“一带一路”战略等）"
     doc = """\
-Finds other items of the Xinhua banned and cautious word list that concern government
-writing (sensitive_terms/xinhua.toml): 北朝鲜 / 北韩 -> 朝鲜, 前苏联 -> 苏联, 蒙古 (the
-country) -> 蒙古国, 孟加拉 (the country) -> 孟加拉国, 蒙族 / 维族 -> 蒙古族 / 维吾尔族,
-摩梭族 -> 摩梭人, 残废人 -> 残疾人, “一带一路”战略 -> 倡议.
-Source: 新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）; for 一带一路, 国家发展改革委、
-外交部、商务部《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》(2015)."""
+找出新华社禁用词和慎用词中与政务写作有关的其他条目（sensitive_terms/xinhua.toml）：北朝鲜 / 北韩 → 朝鲜，
+前苏联 → 苏联，蒙古（指国家）→ 蒙古国，孟加拉（指国家）→ 孟加拉国，蒙族 / 维族 → 蒙古族 / 维吾尔族，
+摩梭族 → 摩梭人，残废人 → 残疾人，“一带一路”战略 → 倡议。
+依据：新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）；一带一路见国家发展改革委、外交部、商务部
+《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》（2015）。
+"""

