@@ -17,6 +17,7 @@ from datetime import date
 from typing import Iterable
 
 from lint.document import Analysis, Doc
+from lint.text import context
 from lint.rules import Issue, Option, Rule, register
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -305,7 +306,7 @@ class YearFarFromPublication(Rule):
             limit_before, limit_after = (period, period) if span else (before, after)
             if -limit_before <= diff <= limit_after:
                 continue
-            sentence = _sentence(text, d.start, d.end)
+            sentence = context.sentence(text, d.start, d.end, "。！？\n;；", limit=len(text))
             if (_HISTORY_STRONG if span else _HISTORY).search(sentence):
                 continue
             span = span or (d.start, d.end)
@@ -317,12 +318,6 @@ class YearFarFromPublication(Rule):
                 span[0], span[1],
                 f"{where}的年份{d.year}年与发布日期（{_date_cn(pub)}）相差{abs(diff)}年，请核实是否录入错误",
             )
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "。！？\n;；")
-    rights = [i for i in (text.find(c, end) for c in "。！？\n;；") if i >= 0]
-    return text[left + 1 : min(rights) if rights else len(text)]
 
 
 @register

@@ -28,8 +28,9 @@ def sentence_bounds(text: str, start: int, end: int | None = None, ends: str = S
     return s, e
 
 
-def sentence(text: str, start: int, end: int | None = None, ends: str = SENTENCE_ENDS) -> str:
-    s, e = sentence_bounds(text, start, end, ends)
+def sentence(text: str, start: int, end: int | None = None, ends: str = SENTENCE_ENDS,
+             limit: int = 200) -> str:
+    s, e = sentence_bounds(text, start, end, ends, limit)
     return text[s:e]
 
 

@@ -59,7 +59,7 @@ class LeaderName(Rule):
     generator_version = "2"
 
     def generate_entries(self, lists) -> list[Entry]:
-        from lint.rules.serious.variants import neighbour_guard, substitution_variants
+        from lint.rules.serious.variants import neighbour_guard
 
         leaders = [e for e in lists.entries if _is_leader(e)]
         titles = [e for e in lists.entries if _is_title(e)]
@@ -70,13 +70,7 @@ class LeaderName(Rule):
             if where == "none":
                 continue
             for name in e.terms:
-                for v in substitution_variants(name, kind="name", protected=protected):
-                    before, after = neighbour_guard(v.text, v.canonical)
-                    out.append(generated_entry(
-                        self.code, v.text, name,
-                        f"领导人姓名疑似写错：“{v.text}”应为“{name}”（{v.why}字）",
-                        f"由 {e.file.rsplit('/', 1)[-1]} 中的“{name}”生成（{v.why}字替换）；{e.source}",
-                        canonical=name, context=where, before=before, after=after, what="name"))
+                out.extend(self._misspelt(name, "name", protected, where, "领导人姓名", e.file.rsplit('/', 1)[-1], e.source))
                 for typo in e.extra.get("also_misspelt", ()):
                     before, after = neighbour_guard(typo, name)
                     out.append(generated_entry(
@@ -87,14 +81,21 @@ class LeaderName(Rule):
             if not e.extra.get("misspell_check"):
                 continue
             for title in e.terms:
-                for v in substitution_variants(title, kind="phrase", protected=protected):
-                    before, after = neighbour_guard(v.text, v.canonical)
-                    out.append(generated_entry(
-                        self.code, v.text, title,
-                        f"领导人职务称谓疑似写错：“{v.text}”应为“{title}”（{v.why}字）",
-                        f"由 offices.toml 中的“{title}”生成（{v.why}字替换）；{e.source}",
-                        canonical=title, context="anywhere", before=before, after=after, what="title"))
+                out.extend(self._misspelt(title, "title", protected, "anywhere", "领导人职务称谓", "offices.toml", e.source))
         return out
+
+    def _misspelt(self, term: str, what: str, protected: frozenset, where: str, label: str, origin: str,
+                  source: str) -> Iterable[Entry]:
+        """The generated entries of `term` with one character replaced (names: kind "name")."""
+        from lint.rules.serious.variants import neighbour_guard, substitution_variants
+
+        for v in substitution_variants(term, kind="name" if what == "name" else "phrase", protected=protected):
+            before, after = neighbour_guard(v.text, v.canonical)
+            yield generated_entry(
+                self.code, v.text, term,
+                f"{label}疑似写错：“{v.text}”应为“{term}”（{v.why}字）",
+                f"由 {origin} 中的“{term}”生成（{v.why}字替换）；{source}",
+                canonical=term, context=where, before=before, after=after, what=what)
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         matches = doc.matches_for(self.code)
