@@ -126,6 +126,10 @@ class Linter:
             )
         order = {"title": 0, None: 1, "content": 1}
         findings.sort(key=lambda f: (order.get(f.field, 2), f.start, f.end, f.rule))
+        if post.image is not None:
+            from lint.ocr.text import place_findings
+
+            findings = place_findings(post.image, findings)
         return findings
 
 

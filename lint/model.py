@@ -37,6 +37,9 @@ class Post:
     # raw HTML of a page whose visible text is `content`): that text and the map
     # from `content` offsets to it.
     content_source: tuple[str, object] | None = None
+    # For text recognised in an image: the lint.ocr.text.ImageText it came from (boxes,
+    # confidences, which image).
+    image: object | None = None
 
 
 @dataclass
@@ -55,10 +58,13 @@ class Finding:
     record: str | None = None
     field: str | None = None
     fix_safe: bool = False
+    # Findings on text recognised in an image: which image and the box in pixels (the
+    # additive `image` field of the JSON output; absent for findings on text).
+    image: dict | None = None
 
     def to_dict(self) -> dict:
-        """The exact FINDING object of the JSON output contract."""
-        return {
+        """The FINDING object of the JSON output contract (plus `image` where there is one)."""
+        out = {
             "rule": self.rule,
             "name": self.name,
             "category": self.category,
@@ -73,3 +79,6 @@ class Finding:
             "record": self.record,
             "field": self.field,
         }
+        if self.image is not None:
+            out["image"] = self.image
+        return out

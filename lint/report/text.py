@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 
 from lint.model import CATEGORIES
+from lint.ocr.text import describe, ref_key
 from lint.report import FileResult, summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -31,6 +32,9 @@ def render(results: list[FileResult], color: bool = False) -> str:
     for r in results:
         texts = {}
         for p in r.posts:
+            if p.image is not None:
+                texts[ref_key(p.id, p.image.ref)] = p.content
+                continue
             texts[(p.id, "title")] = p.title or ""
             texts[(p.id, "content")] = p.content
         # (record, field, line, rule) of the info findings -> how many
@@ -46,9 +50,15 @@ def render(results: list[FileResult], color: bool = False) -> str:
             where = f"{r.path}:{f.line}:{f.column}"
             if f.record is not None:
                 where = f"{r.path}[{f.record}].{f.field}:{f.line}:{f.column}"
+            if f.image is not None:
+                record = f"[{f.record}]" if f.record is not None else ""
+                where = f"{r.path}{record}（{describe(f.image, r.path)}）:{f.line}:{f.column}"
             sev = c(_COLORS.get(f.severity, ""), f.severity)
             out.append(f"{c(_BOLD, where)}: {sev} {c(_BOLD, f.rule)} [{CATEGORIES.get(f.category, f.category)}] {f.message}")
-            source = r.source if f.record is None else texts.get((f.record, f.field or "content"))
+            if f.image is not None:
+                source = texts.get(ref_key(f.record, f.image))
+            else:
+                source = r.source if f.record is None else texts.get((f.record, f.field or "content"))
             if source:
                 lines = lines_of.get(source)
                 if lines is None:

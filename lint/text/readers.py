@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from lint.model import Post
+from lint.ocr import IMAGE_EXTS, PDF_EXTS
 from lint.text.offsets import OffsetMap
 
 TEXT_EXTS = {".txt", ".md", ".markdown", ".text"}
@@ -21,6 +22,7 @@ HTML_EXTS = {".html", ".htm", ".xhtml", ".shtml"}
 RECORD_EXTS = {".jsonl", ".ndjson", ".json", ".csv"}
 DOCX_EXTS = {".docx"}
 KNOWN_EXTS = TEXT_EXTS | HTML_EXTS | RECORD_EXTS | DOCX_EXTS
+OCR_EXTS = IMAGE_EXTS | PDF_EXTS  # read by lint.ocr (zwlint check)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -234,8 +236,9 @@ def read_docx(path: Path | bytes) -> str:
         raise ReadError(str(exc)) from exc
 
 
-def read_file(path: Path, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-              ) -> tuple[Source | None, list[InputError]]:
+def read_file(path: Path, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+              images: bool = False) -> tuple[Source | None, list[InputError]]:
+    """`images`: read image and PDF files through OCR (lint.ocr)."""
     spath = str(path)
     ext = path.suffix.lower()
     try:
@@ -244,6 +247,10 @@ def read_file(path: Path, published: date | None = None, max_bytes: int = DEFAUL
         return None, [InputError(spath, f"cannot read ({exc.strerror or exc})")]
     if size > max_bytes:
         return None, [InputError(spath, f"file too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:.0f} MB limit; raise it with --max-bytes)")]
+    if images and ext in OCR_EXTS:
+        from lint.ocr.inputs import read_image_file
+
+        return read_image_file(path, published)
     try:
         if ext in DOCX_EXTS:
             text = read_docx(path)
@@ -288,8 +295,12 @@ def read_text(spath: str, text: str, ext: str, published: date | None = None
     return Source(spath, "text", text, [Post(content=text, published=published, path=spath)]), []
 
 
-def expand_paths(paths: list[str]) -> tuple[list[Path], list[InputError]]:
-    """Files named, and the known kinds of files under directories named."""
+def expand_paths(paths: list[str], images: bool = False) -> tuple[list[Path], list[InputError]]:
+    """Files named, and the known kinds of files under directories named (`images`: and the
+    image and PDF files, when the OCR extra is installed)."""
+    from lint.ocr import input_exts
+
+    exts = KNOWN_EXTS | (input_exts() if images else frozenset())
     files: list[Path] = []
     errors: list[InputError] = []
     for p in paths:
@@ -298,7 +309,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], list[InputError]]:
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
                 for name in sorted(names):
-                    if Path(name).suffix.lower() in KNOWN_EXTS and not name.startswith("."):
+                    if Path(name).suffix.lower() in exts and not name.startswith("."):
                         files.append(Path(root) / name)
         elif path.exists():
             files.append(path)
