@@ -19,6 +19,8 @@ def as_dict(results: list[FileResult]) -> dict:
         for f in r.findings:
             region = {"startLine": f.line, "startColumn": f.column, "charOffset": f.start,
                       "charLength": f.end - f.start, "snippet": {"text": f.text}}
+            if f.image is not None:  # text recognised in an image: which image, the pixel box
+                region["properties"] = {"image": f.image}
             res = {
                 "ruleId": f.rule,
                 "ruleIndex": index.get(f.rule, 0),
