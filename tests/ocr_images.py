@@ -62,6 +62,7 @@ class Rendered:
     lines: list[str]  # the text rendered, line by line, in reading order
     boxes: list[tuple[int, int, int, int]]  # pixel box of each line
     planted: list[tuple] = field(default_factory=list)  # PLANTED items in the image
+    paragraphs: list[str] = field(default_factory=list)  # the text before wrapping: title, body lines
 
     @property
     def text(self) -> str:
@@ -107,8 +108,8 @@ def _wrap(text: str, font, width: int) -> list[str]:
 def render(title: str, body: list[str], width: int = 750, palette: int = 0, font: str = "sans",
            title_size: int = 56, body_size: int = 30, style: str = "plain", seed: int = 0,
            min_height: int = 0, planted: list | None = None) -> Rendered:
-    """A poster (or, with a large min_height, a long image): the title, then the body lines
-    wrapped to the width, evenly spaced."""
+    """A poster (or, with a large min_height, a long image): the title, then each body
+    paragraph wrapped to the width; on a long image the paragraphs are spread out."""
     from PIL import ImageDraw
 
     rng = random.Random(seed)
@@ -117,12 +118,12 @@ def render(title: str, body: list[str], width: int = 750, palette: int = 0, font
     tfont = _font(font + "-bold" if not font.endswith("bold") else font, title_size)
     bfont = _font(font, body_size)
     title_lines = _wrap(title, tfont, width - 2 * margin)
-    body_lines = [w for line in body for w in _wrap(line, bfont, width - 2 * margin)]
+    paragraphs = [_wrap(line, bfont, width - 2 * margin) for line in body]
     gap = int(body_size * 0.9)
     content_h = (len(title_lines) * int(title_size * 1.5) + title_size
-                 + len(body_lines) * (body_size + gap))
+                 + sum(len(p) for p in paragraphs) * (body_size + gap))
     height = max(min_height, int(width * 1.33), content_h + 2 * margin)
-    spacing = gap + max(0, (height - 2 * margin - content_h) // max(1, len(body_lines) + 1)) if min_height else gap
+    extra = max(0, (height - 2 * margin - content_h) // max(1, len(paragraphs))) if min_height else 0
     image = _background(width, height, bg, style, rng)
     draw = ImageDraw.Draw(image)
     lines, boxes = [], []
@@ -133,12 +134,14 @@ def render(title: str, body: list[str], width: int = 750, palette: int = 0, font
         lines.append(line)
         y += int(title_size * 1.5)
     y += title_size
-    for line in body_lines:
-        draw.text((margin, y), line, font=bfont, fill=body_colour)
-        boxes.append(tuple(int(v) for v in draw.textbbox((margin, y), line, font=bfont)))
-        lines.append(line)
-        y += body_size + spacing
-    return Rendered(image, lines, boxes, list(planted or []))
+    for paragraph in paragraphs:
+        for line in paragraph:
+            draw.text((margin, y), line, font=bfont, fill=body_colour)
+            boxes.append(tuple(int(v) for v in draw.textbbox((margin, y), line, font=bfont)))
+            lines.append(line)
+            y += body_size + gap
+        y += extra
+    return Rendered(image, lines, boxes, list(planted or []), [title] + list(body))
 
 
 def test_set(clean_lines: list[str] | None = None, posters: int = 16, seed: int = 7) -> list[Rendered]:

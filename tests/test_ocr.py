@@ -194,3 +194,26 @@ def test_sarif_and_text_reports_say_where_in_the_image(tmp_path, poster):
     assert all(len(r["properties"]["image"]["box"]) == 4 for r in regions)
     text = runner.invoke(app, ["check", "--no-color", str(path)]).stdout
     assert "（图片 像素框 " in text and "习近乎总书记强调" in text
+
+
+@needs_ocr
+def test_the_web_api_checks_an_uploaded_image_and_answers_with_boxes_and_the_recognised_text(poster):
+    from jsonschema import Draft202012Validator
+    from starlette.testclient import TestClient
+
+    from lint.server.app import create_app
+
+    client = TestClient(create_app(max_bytes=5 * 1024 * 1024))
+    buf = io.BytesIO()
+    poster.image.save(buf, format="PNG")
+    r = client.post("/api/v1/check-file", files={"file": ("poster.png", buf.getvalue())}, data={"published": "2024-05-01"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["image"]["width"] == poster.image.width and "习近乎" in body["image"]["text"]
+    leader = next(f for f in body["files"][0]["findings"] if f["rule"] == "ZW101")
+    assert body["image"]["text"][leader["start"]:leader["end"]] == "习近乎" and len(leader["image"]["box"]) == 4
+    doc = client.get("/api/v1/openapi.json").json()
+    schema = dict(doc["components"]["schemas"]["CheckResponse"], components=doc["components"])
+    Draft202012Validator(schema).validate(body)
+    bad = client.post("/api/v1/check-file", files={"file": ("broken.png", b"not an image")})
+    assert bad.status_code == 422 and "无法读取图片" in bad.json()["error"]

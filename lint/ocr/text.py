@@ -24,6 +24,20 @@ class OcrLine:
     char_x: list[tuple[float, float]] = field(default_factory=list)
 
 
+def continues(prev: OcrLine, line: OcrLine, lines: list[OcrLine]) -> bool:
+    """Whether `line` carries on the paragraph `prev` wrapped out of (joined without a line
+    break, so that a word or a number cut by the wrap is whole again): the same text size, the
+    same left edge, right below it, and `prev` running to the right margin of the lines of its
+    size."""
+    height = prev.box[3] - prev.box[1]
+    if not height or abs((line.box[3] - line.box[1]) - height) > 0.25 * height:
+        return False
+    if abs(line.box[0] - prev.box[0]) > 0.6 * height or not 0 <= line.box[1] - prev.box[3] <= 1.5 * height:
+        return False
+    right = max(ln.box[2] for ln in lines if abs((ln.box[3] - ln.box[1]) - height) <= 0.25 * height)
+    return prev.box[2] >= right - 1.5 * height
+
+
 @dataclass
 class ImageText:
     """The text recognised in one image and where it came from.
@@ -40,15 +54,20 @@ class ImageText:
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        starts, pos = [], 0
-        for line in self.lines:
+        starts, pos, parts = [], 0, []
+        for i, line in enumerate(self.lines):
+            if i:
+                sep = "" if continues(self.lines[i - 1], line, self.lines) else "\n"
+                parts.append(sep)
+                pos += len(sep)
             starts.append(pos)
-            pos += len(line.text) + 1
+            parts.append(line.text)
+            pos += len(line.text)
         self._line_starts = starts
-        self.text = "\n".join(line.text for line in self.lines)
+        self.text = "".join(parts)
 
     def _chars(self, start: int, end: int):
-        """(line, index in line) for every character of text[start:end] (newlines skipped)."""
+        """(line, index in line) for every character of text[start:end] (line breaks skipped)."""
         for i, line in enumerate(self.lines):
             lo = self._line_starts[i]
             hi = lo + len(line.text)

@@ -27,6 +27,8 @@ from lint import __version__
 from lint.config import Config
 from lint.engine import Linter
 from lint.model import CATEGORIES, Post
+from lint.ocr import IMAGE_EXTS
+from lint.ocr.inputs import ImageError, posts_from_image_bytes
 from lint.server import DEFAULT_MAX_BYTES
 from lint.server.annotate import DOCX_MEDIA, AnnotateRequestError, annotated_copy, attachment_headers, parse_decisions
 from lint.report import FileResult
@@ -319,6 +321,8 @@ class _Api:
         the page source; record files give one finding list per record)."""
         try:
             filename, data, published, _ = await self._upload(request)
+            if _upload_ext(filename) in IMAGE_EXTS:
+                return await self.check_image(filename, data, published)
             ext, text, decoded = await run_in_threadpool(self.read_upload, filename, data, published, KNOWN_EXTS)
         except BadRequest as exc:
             return error(exc.message, exc.status)
@@ -359,3 +363,17 @@ class _Api:
         return Response(body, media_type=DOCX_MEDIA, headers={
             **SECURITY_HEADERS, **attachment_headers(filename),
             "X-Zwlint-Comments": str(comments), "X-Zwlint-Revisions": str(revisions)})
+
+    async def check_image(self, filename: str, data: bytes, published: date | None) -> Response:
+        """An image upload: its recognised text checked, findings with their pixel boxes; the
+        answer adds `image` (width, height, the recognised text the offsets point into)."""
+        name = PurePath(filename.replace("\", "/")).name
+        try:
+            posts = await run_in_threadpool(posts_from_image_bytes, data, name, published)
+        except ImageError as exc:
+            return error(f"无法读取图片：{exc}", 422)
+        result = await run_in_threadpool(self.check_posts, name, posts, posts[0].content)
+        result.pop("_fix_safe")
+        found = posts[0].image
+        result["image"] = {"width": found.width, "height": found.height, "text": found.text}
+        return JSONResponse(result, headers=SECURITY_HEADERS)

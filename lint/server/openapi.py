@@ -26,8 +26,17 @@ FINDING = {
         "suggestions": {"type": "array", "items": {"type": "string"},
                         "description": "Suggested replacements, best first."},
         "record": {"type": ["string", "null"], "description": "The request's id (null when none was given)."},
-        "field": {"type": ["string", "null"], "enum": ["title", "content", None],
-                  "description": "Which text the offsets point into."},
+        "field": {"type": ["string", "null"], "enum": ["title", "content", "images", None],
+                  "description": "Which text the offsets point into (`images`: text recognised in an image "
+                                 "a record lists)."},
+        "image": {"type": "object", "required": ["box"],
+                  "description": "Only on findings in text recognised in an image (README \"Text in images\").",
+                  "properties": {"path": {"type": "string"}, "field": {"type": "string"},
+                                 "index": {"type": "integer", "minimum": 0}, "media": {"type": "string"},
+                                 "page": {"type": "integer", "minimum": 1},
+                                 "box": {"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4,
+                                         "description": "x0, y0, x1, y1 in the image's pixels."},
+                                 "confidence": {"type": "number"}}},
     },
 }
 
@@ -61,6 +70,11 @@ CHECK_RESPONSE = {
                      "description": "check with ?fix_safe=true only."},
         "errors": {"type": "array", "items": {"type": "string"},
                    "description": "check-file only: records that could not be read."},
+        "image": {"type": "object", "required": ["width", "height", "text"],
+                  "description": "check-file of an image (with zwlint[ocr]) only: its size and the text "
+                                 "recognised in it, which the findings' offsets point into.",
+                  "properties": {"width": {"type": "integer"}, "height": {"type": "integer"},
+                                 "text": {"type": "string"}}},
     },
 }
 
@@ -168,7 +182,8 @@ def openapi_document(version: str, max_bytes: int) -> dict:
             },
             "/api/v1/check-file": {
                 "post": {
-                    "summary": "Check an uploaded file exactly as `zwlint check FILE --format json` would.",
+                    "summary": "Check an uploaded file exactly as `zwlint check FILE --format json` would "
+                               "(images too, with zwlint[ocr]: findings carry `image` with the pixel box).",
                     "operationId": "checkFile",
                     "requestBody": {"required": True,
                                     "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/Upload"}}}},

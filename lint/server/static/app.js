@@ -26,6 +26,7 @@
     accepted: 0,
     ignored: 0,
     filename: '',
+    image: null,               // an uploaded image: {src (data: URL), width, height}
     nextId: 1,
     // An uploaded .docx, for 下载批注版: the file, its text, and the editor's decisions in
     // offsets of that text (accepted fixes become tracked changes, ignored findings get no comment).
@@ -123,6 +124,7 @@
       const payload = { content: state.texts.content };
       if (state.texts.title) payload.title = state.texts.title;
       if (state.published) payload.published = state.published;
+      state.image = null;  // a text check: the boxes of an image no longer apply
       const body = await api('/api/v1/check?fix_safe=true', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -224,6 +226,7 @@
     meta.push(`正文 ${cpLength(state.texts.content)} 字`);
     $('out-meta').textContent = meta.join('　·　');
     renderField($('out-content'), state.texts.content, contentFindings);
+    renderImage();
     renderSummary();
     renderList();
     renderDetail();
@@ -521,9 +524,78 @@
 
   /* ------------------------------------------------------------------ uploads */
 
+  const IMAGE_FILE = /\.(png|jpe?g|webp|bmp|gif)$/i;
+
+  function dataUrl(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(new Error('无法读取图片文件。'));
+      reader.readAsDataURL(file);
+    });
+  }
+
+  /* An image: the server recognises its text and checks it; the page shows the image with
+     each finding's box drawn on it, and the recognised text with its highlights. */
+  async function uploadImage(file) {
+    readForm();
+    const form = new FormData();
+    form.append('file', file, file.name);
+    if (state.published) form.append('published', state.published);
+    const [src, body] = await Promise.all([dataUrl(file), api('/api/v1/check-file', { method: 'POST', body: form })]);
+    state.filename = file.name;
+    state.image = { src, width: body.image.width, height: body.image.height };
+    state.texts = { title: '', content: body.image.text };
+    $('title').value = '';
+    $('content').value = body.image.text;
+    $('file-name').textContent = `已识别图片：${file.name}`;
+    state.findings = body.files[0].findings.map((f) => Object.assign({ id: state.nextId++, safe: false }, f));
+    state.selected = null;
+    state.accepted = 0;
+    state.ignored = 0;
+    showResult();
+  }
+
+  function renderImage() {
+    const box = $('out-image');
+    box.replaceChildren();
+    box.hidden = !state.image;
+    if (!state.image) return;
+    const { width, height } = state.image;
+    const wrap = h('div', { class: 'image-wrap' }, h('img', { src: state.image.src, alt: state.filename }));
+    for (const f of state.findings.filter((x) => x.image)) {
+      const [x0, y0, x1, y1] = f.image.box;
+      const el = h('button', {
+        type: 'button',
+        class: `image-box cat-${f.category}${state.selected === f.id ? ' selected' : ''}`,
+        title: `${categoryLabel(f.category)}：${f.message}`,
+        'aria-label': `${f.text}：${f.message}`,
+        onclick: () => select(f.id, [f.id]),
+      });
+      el.style.left = `${(100 * x0) / width}%`;
+      el.style.top = `${(100 * y0) / height}%`;
+      el.style.width = `${(100 * (x1 - x0)) / width}%`;
+      el.style.height = `${(100 * (y1 - y0)) / height}%`;
+      wrap.appendChild(el);
+    }
+    box.appendChild(wrap);
+  }
+
   async function upload(file) {
     if (!file) return;
     showAlert('');
+    if (IMAGE_FILE.test(file.name)) {
+      $('file-name').textContent = `正在识别 ${file.name} 中的文字…`;
+      try {
+        await uploadImage(file);
+      } catch (e) {
+        $('file-name').textContent = '';
+        showAlert(e.message);
+      } finally {
+        $('file').value = '';
+      }
+      return;
+    }
     $('file-name').textContent = `正在读取 ${file.name}…`;
     const form = new FormData();
     form.append('file', file, file.name);
