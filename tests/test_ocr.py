@@ -18,6 +18,7 @@ from lint.ocr import available
 from lint.ocr.text import LOW_CONFIDENCE, ImageText, OcrLine, describe
 from lint.ocr.tiles import MIN_OVERLAP, owns, plan_tiles
 from ocr_images import fonts_available, render
+from test_serve_page import base_url, browser, marks, page  # noqa: F401 (the browser fixtures)
 
 runner = CliRunner()
 needs_ocr = pytest.mark.skipif(not (available() and fonts_available()),
@@ -166,8 +167,11 @@ def test_images_inside_docx_md_records_and_scanned_pdf_pages_are_checked(tmp_pat
                                       encoding="utf-8")
     (tmp_path / "posts.jsonl").write_text(json.dumps({"id": "7", "content": "正文。", "images": ["poster.png"]},
                                                      ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text('<p>正文。</p><img alt="海报" src="poster.png">', encoding="utf-8")
+    (tmp_path / "posts.csv").write_text("id,content,images\n9,正文。,poster.png\n", encoding="utf-8")
     poster.image.save(tmp_path / "scan.pdf")  # a page that is only a picture: no text layer
-    out = _check(tmp_path / "post.docx", tmp_path / "post.md", tmp_path / "posts.jsonl", tmp_path / "scan.pdf")
+    out = _check(tmp_path / "post.docx", tmp_path / "post.md", tmp_path / "posts.jsonl", tmp_path / "scan.pdf",
+                 tmp_path / "page.html", tmp_path / "posts.csv")
     images = {Path(f["path"]).name: [x["image"] for x in f["findings"] if x["rule"] == "ZW101"] for f in out["files"]}
     assert images["post.docx"][0]["media"].startswith("word/media/image1")
     assert images["post.md"][0]["path"] == "poster.png"
@@ -175,6 +179,8 @@ def test_images_inside_docx_md_records_and_scanned_pdf_pages_are_checked(tmp_pat
     record = [f for f in out["files"][2]["findings"] if f["rule"] == "ZW101"][0]
     assert record["record"] == "7" and record["field"] == "images"
     assert images["scan.pdf"][0]["page"] == 1
+    assert images["page.html"][0]["path"] == "poster.png"
+    assert images["posts.csv"][0]["field"] == "images" and images["posts.csv"][0]["path"] == "poster.png"
 
 
 @needs_ocr
@@ -217,3 +223,21 @@ def test_the_web_api_checks_an_uploaded_image_and_answers_with_boxes_and_the_rec
     Draft202012Validator(schema).validate(body)
     bad = client.post("/api/v1/check-file", files={"file": ("broken.png", b"not an image")})
     assert bad.status_code == 422 and "无法读取图片" in bad.json()["error"]
+
+
+@needs_ocr
+def test_the_page_shows_an_uploaded_image_with_the_finding_boxes_drawn_over_the_words(page, tmp_path):
+    poster_image = render("通知", ["请各单位尽快按装新系统，管理员联系13812345678。"], width=750, palette=1)
+    path = tmp_path / "poster.png"
+    poster_image.image.save(path)
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector(".image-box", timeout=60_000)
+    assert [m for m in marks(page, "#out-content mark.hl")] == [("ZW298", "按装"), ("ZW598", "13812345678")]
+    img = page.locator(".image-wrap img").bounding_box()
+    box = page.locator(".image-box[aria-label^='按装']").bounding_box()
+    scale = img["width"] / poster_image.image.width
+    drawn = poster_image.boxes[1]  # the body line (its first part)
+    assert img["x"] + drawn[0] * scale <= box["x"] + 2 and box["x"] + box["width"] <= img["x"] + drawn[2] * scale + 2
+    assert abs((box["y"] - img["y"]) / scale - drawn[1]) < 15
+    page.locator(".image-box[aria-label^='按装']").click()
+    assert "按装" in page.inner_text("#detail")

@@ -36,7 +36,8 @@ def write_reviews(results: list[FileResult], annotate: str | None, fix_mode: str
             errors.append(InputError(r.path, "--annotate would overwrite the input; name another file"))
             continue
         try:
-            result = annotate_docx(Path(r.path), r.findings, edits_for(r.findings, fix_mode))
+            on_text = [f for f in r.findings if f.image is None]  # findings in embedded images have no runs
+            result = annotate_docx(Path(r.path), on_text, edits_for(on_text, fix_mode))
             out.write_bytes(result.data)
         except (DocxError, ValueError, OSError) as exc:
             errors.append(InputError(r.path, f"cannot write the annotated copy ({exc})"))

@@ -563,7 +563,9 @@
     if (!state.image) return;
     const { width, height } = state.image;
     const wrap = h('div', { class: 'image-wrap' }, h('img', { src: state.image.src, alt: state.filename }));
-    for (const f of state.findings.filter((x) => x.image)) {
+    const area = (f) => (f.image.box[2] - f.image.box[0]) * (f.image.box[3] - f.image.box[1]);
+    // larger boxes first, so that a small box inside a large one (a span across two lines) stays clickable
+    for (const f of state.findings.filter((x) => x.image).sort((a, b) => area(b) - area(a))) {
       const [x0, y0, x1, y1] = f.image.box;
       const el = h('button', {
         type: 'button',
