@@ -24,17 +24,24 @@ class OcrLine:
     char_x: list[tuple[float, float]] = field(default_factory=list)
 
 
+def _similar_height(a: OcrLine, b: OcrLine) -> bool:
+    # detected boxes of one text size differ by up to a third (a short line's box is taller:
+    # 39 against 28 px for a 30 px font); a title is 1.5 times the body or more
+    ha, hb = a.box[3] - a.box[1], b.box[3] - b.box[1]
+    return min(ha, hb) > 0 and max(ha, hb) / min(ha, hb) <= 1.45
+
+
 def continues(prev: OcrLine, line: OcrLine, lines: list[OcrLine]) -> bool:
     """Whether `line` carries on the paragraph `prev` wrapped out of (joined without a line
     break, so that a word or a number cut by the wrap is whole again): the same text size, the
     same left edge, right below it, and `prev` running to the right margin of the lines of its
     size."""
     height = prev.box[3] - prev.box[1]
-    if not height or abs((line.box[3] - line.box[1]) - height) > 0.25 * height:
+    if not _similar_height(prev, line):
         return False
     if abs(line.box[0] - prev.box[0]) > 0.6 * height or not 0 <= line.box[1] - prev.box[3] <= 1.5 * height:
         return False
-    right = max(ln.box[2] for ln in lines if abs((ln.box[3] - ln.box[1]) - height) <= 0.25 * height)
+    right = max(ln.box[2] for ln in lines if _similar_height(ln, prev))
     return prev.box[2] >= right - 1.5 * height
 
 
