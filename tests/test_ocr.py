@@ -68,6 +68,14 @@ def test_typos_on_low_confidence_characters_are_not_reported_but_other_findings_
     assert placed[0].image["box"] == [0, 0, 200, 50] and not placed[0].fix_safe
 
 
+def test_punctuation_findings_are_not_made_on_recognised_text():
+    text = "他指出：“要坚持以人民为中心。"
+    found = ImageText({"path": "p.png"}, [_line(text, (0, 0, 600, 40))], 600, 40)
+    linter = Linter()
+    assert "ZW802" in {f.rule for f in linter.check_post(Post(content=text))}
+    assert "ZW802" not in {f.rule for f in linter.check_post(Post(content=found.text, image=found))}
+
+
 def test_the_text_report_names_the_image_and_the_box():
     assert describe({"field": "images", "index": 1, "path": "b.png", "box": [1, 2, 3, 4]}, "x.jsonl") \
         == "图片 images[1] b.png 像素框 1,2,3,4"
