@@ -71,7 +71,7 @@ class _OptionalValueCommand(typer.core.TyperCommand):
 @app.command(cls=_OptionalValueCommand)
 def check(
     ctx: typer.Context,
-    paths: List[str] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .jsonl .json .csv); - reads stdin."),
+    paths: List[str] = typer.Argument(..., help="Files or folders (.txt .md .html .docx .jsonl .json .csv; with zwlint[ocr] also images .png .jpg .webp .bmp .gif and .pdf, and the images inside or referenced by the others); - reads stdin."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity [default: error]."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for plain files (records carry their own)."),
@@ -142,6 +142,7 @@ def _lint_inputs(linter, paths: List[str], day, stdin_name: str, max_bytes: int,
     """Read every input (stdin for -, files, the known kinds of files under folders) and lint
     its posts: (FileResult per input, InputError per unreadable input or record).
     `on_linted` is called after each input is linted."""
+    from lint.ocr.inputs import add_image_posts
     from lint.report import FileResult
     from lint.text.readers import InputError, ReadError, decode_bytes, expand_paths, read_file, read_text
 
@@ -157,7 +158,7 @@ def _lint_inputs(linter, paths: List[str], day, stdin_name: str, max_bytes: int,
         results.append(FileResult(path=src.path, findings=findings, source=src.text if src.kind != "records" else None,
                                   posts=src.posts))
 
-    file_paths, missing = expand_paths([p for p in paths if p != "-"])
+    file_paths, missing = expand_paths([p for p in paths if p != "-"], images=True)
     errors.extend(missing)
     if "-" in paths:
         data = sys.stdin.buffer.read()
@@ -178,9 +179,10 @@ def _lint_inputs(linter, paths: List[str], day, stdin_name: str, max_bytes: int,
         if show_progress:
             sys.stderr.write(f"\r[{i}/{total}] {fp}"[:100].ljust(100))
             sys.stderr.flush()
-        src, errs = read_file(fp, published=day, max_bytes=max_bytes)
+        src, errs = read_file(fp, published=day, max_bytes=max_bytes, images=True)
         errors.extend(errs)
         if src is not None:
+            errors.extend(add_image_posts(src))
             lint_source(src)
     if show_progress:
         sys.stderr.write("\r" + " " * 100 + "\r")
@@ -191,11 +193,11 @@ def _apply_fixes(results, write: bool, show_diff: bool) -> None:
     """--fix / --diff: the safe fixes of each input written back (and their findings dropped
     from `results`) and/or shown as a unified diff."""
     from lint.fix import fix_records, fixed_text, unified_diff
-    from lint.text.readers import decode_bytes
+    from lint.text.readers import OCR_EXTS, decode_bytes
 
     for r in results:
         ext = Path(r.path).suffix.lower()
-        if r.path == "-" or ext == ".docx":
+        if r.path == "-" or ext == ".docx" or ext in OCR_EXTS:
             if any(f.fix_safe and f.suggestions for f in r.findings):
                 typer.echo(f"zwlint: {r.path}: fixes cannot be written back to this input", err=True)
             continue

@@ -367,7 +367,7 @@ class _Api:
     async def check_image(self, filename: str, data: bytes, published: date | None) -> Response:
         """An image upload: its recognised text checked, findings with their pixel boxes; the
         answer adds `image` (width, height, the recognised text the offsets point into)."""
-        name = PurePath(filename.replace("\", "/")).name
+        name = PurePath(filename.replace("\\", "/")).name
         try:
             posts = await run_in_threadpool(posts_from_image_bytes, data, name, published)
         except ImageError as exc:
