@@ -55,11 +55,22 @@ class Linter:
         # every rule's generated entries, enabled or not: one cached automaton for all configs
         generators = [r for r in registered.values() if r.generator_version]
         self.matcher: TermMatcher = cached_matcher(extra_entries=tuple(extra), generators=generators)
+        self._hooks: tuple[list[Rule], list] = ([], [])
 
     def preload(self) -> None:
         """Load every rule's lazily loaded data now (before forking workers)."""
         for rule in self.rules:
             rule.preload()
+
+    def _rule_hooks(self) -> list[tuple[Rule, bool, bool]]:
+        """(rule, overrides check, overrides check_post) for the enabled rules: a hook a rule
+        does not override is not called (most rules read one text at a time)."""
+        rules, hooks = self._hooks
+        if rules is not self.rules:
+            hooks = [(r, type(r).check is not Rule.check, type(r).check_post is not Rule.check_post)
+                     for r in self.rules]
+            self._hooks = (self.rules, hooks)
+        return hooks
 
     def make_doc(self, text: str, post: Post, field: str | None) -> Doc:
         norm = normalize(text)
@@ -74,25 +85,32 @@ class Linter:
         docs[content_field] = self.make_doc(post.content or "", post, content_field)
 
         raw: list[tuple[Rule, str | None, Issue]] = []
-        for rule in self.rules:
-            for field, doc in docs.items():
-                for issue in rule.check(doc):
+        for rule, reads_texts, reads_post in self._rule_hooks():
+            if reads_texts:
+                for field, doc in docs.items():
+                    for issue in rule.check(doc):
+                        raw.append((rule, field, issue))
+            if reads_post:
+                for field, issue in rule.check_post(docs):
                     raw.append((rule, field, issue))
-            for field, issue in rule.check_post(docs):
-                raw.append((rule, field, issue))
 
         findings = []
+        if not raw:
+            return findings
         per_field: dict[str | None, tuple[str, object, LineIndex, Suppressions, list]] = {}
-        for field, doc in docs.items():
+
+        def field_context(field):
+            doc = docs[field]
             target, source_map = doc.text, None
             if field in ("content", None) and post.content_source is not None:
                 target, source_map = post.content_source
             allowed = [(m.start, m.end) for m in doc.matches_for(ALLOW_RULE)]
             per_field[field] = (target, source_map, LineIndex(target), Suppressions(target), allowed)
+            return per_field[field]
 
         seen = set()
         for rule, field, issue in raw:
-            target, source_map, lines, suppress, allowed = per_field[field]
+            target, source_map, lines, suppress, allowed = per_field.get(field) or field_context(field)
             if any(a <= issue.start and issue.end <= b for a, b in allowed):
                 continue
             start, end = issue.start, issue.end

@@ -241,7 +241,8 @@ def idiom_variants(model: TypoModel, text: str, named) -> list[Suspect]:
     (starts,) = np.nonzero(han[:-3] & han[1:-2] & han[2:-1] & han[3:])
     wide = codes.astype(np.uint64)
     windows = wide[starts] << 48 | wide[starts + 1] << 32 | wide[starts + 2] << 16 | wide[starts + 3]
-    known = np.stack([model.idiom_mask_table.lookup(windows & _UNMASK[k]) > 0 for k in range(4)])
+    masked = np.concatenate([windows & _UNMASK[k] for k in range(4)])
+    known = (model.idiom_mask_table.lookup(masked) > 0).reshape(4, len(windows))
     (hits,) = np.nonzero(known.any(axis=0))
     for h in hits.tolist():
         j = int(starts[h])

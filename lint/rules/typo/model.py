@@ -80,13 +80,19 @@ class CharLM:
         return {1: self.uni, 2: self.bi, 3: self.tri}[len(ngram)].get(key, 0)
 
 
+# Below this many keys PackedTable.lookup probes key by key in Python: numpy's fixed cost per
+# call (about a microsecond, a dozen calls a lookup) is more than the probes cost.
+SMALL_LOOKUP = 32
+_MULTIPLIER_INT = 0x9E3779B97F4A7C15
+
+
 class PackedTable:
     """A hash table from packed integer keys (characters as 16-bit fields: a << 16 | b) to
     counts, looked up for a whole array of keys at once: open addressing with linear probing,
     a third of the slots used. A lookup is a few numpy passes, about four times faster than a
     binary search in sorted keys (benchmarks/packed_lookup.py)."""
 
-    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # 2^64 / golden ratio (Fibonacci hashing)
+    _MULTIPLIER = np.uint64(_MULTIPLIER_INT)  # 2^64 / golden ratio (Fibonacci hashing)
 
     def __init__(self, items: dict[int, int], dtype=np.uint64):
         bits = max(4, (3 * len(items)).bit_length())
@@ -101,6 +107,18 @@ class PackedTable:
             self.slots[at] = key
             self.counts[at] = min(items[key], 2**31 - 1)
 
+    def _count(self, key: int) -> int:
+        """lookup() of one key in plain Python: a numpy call costs more than a short probe."""
+        at = ((key * _MULTIPLIER_INT) & 0xFFFFFFFFFFFFFFFF) >> (64 - self.mask.bit_length())
+        slots, empty = self.slots, self.empty
+        while True:
+            found = slots.item(at)
+            if found == key:
+                return self.counts.item(at)
+            if found == empty:
+                return 0
+            at = (at + 1) & self.mask
+
     def _first_slots(self, keys):
         shift = np.uint64(64 - self.mask.bit_length())
         return ((keys.astype(np.uint64) * self._MULTIPLIER) >> shift).astype(np.int64)
@@ -108,6 +126,8 @@ class PackedTable:
     def lookup(self, keys):
         """The counts of `keys` (an integer array), 0 for the absent."""
         keys = np.asarray(keys, dtype=self.slots.dtype)
+        if len(keys) <= SMALL_LOOKUP:
+            return np.array([self._count(k) for k in keys.tolist()], dtype=np.int64)
         at = self._first_slots(keys)
         counts = np.zeros(len(keys), dtype=np.int64)
         pending = np.arange(len(keys))
