@@ -22,7 +22,9 @@ def audit(
     since: Optional[str] = typer.Option(None, "--since", help="Start of the audit period (default: first day of the quarter of --as-of)."),
     out: Path = typer.Option(Path("out/audit"), "--out", "-o", help="Folder for report.html, report.xlsx, report.json."),
     formats: Optional[List[str]] = typer.Option(None, "--format", "-f", help="Reports to write: html, xlsx, json (comma-separated) (default: all)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores); with --engine dask and no --scheduler, the workers of the local cluster."),
+    engine: str = typer.Option("pool", "--engine", help="pool: worker processes on this machine; dask: a Dask cluster (local unless --scheduler; needs the dask extra). See docs/audit.md."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: address of a running Dask scheduler (tcp://host:8786)."),
     store: Optional[Path] = typer.Option(None, "--store", help="SQLite result store (default: OUT/audit.sqlite). Keep one store across quarters for 整改情况."),
     run: Optional[str] = typer.Option(None, "--run", help="Name of this audit in the store (default: the quarter of --as-of, e.g. 2026Q3)."),
     compare: Optional[str] = typer.Option(None, "--compare", help="Earlier run to compare with (default: the latest earlier run in the store)."),
@@ -54,13 +56,28 @@ def audit(
     cfg, settings = _audit_config(config, paths, select, ignore)
     settings = settings.with_overrides(update_days=update_days, reply_days=reply_days)
     n_jobs = jobs if jobs and jobs > 0 else default_jobs()
+    if engine not in ("pool", "dask"):
+        _fail(f"unknown engine {engine!r} (pool, dask)")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    lint_phase = None
+    if engine == "dask":
+        from functools import partial
+
+        from lint.audit.dask_engine import DaskUnavailable, lint_posts_dask, _require_dask
+
+        try:
+            _require_dask()
+        except DaskUnavailable as exc:
+            _fail(str(exc))
+        lint_phase = partial(lint_posts_dask, scheduler=scheduler, workers=n_jobs)
 
     out.mkdir(parents=True, exist_ok=True)
     bar = Progress(enabled=progress)
     try:
         report = run_audit(paths, as_of=day, since=start, config=cfg, settings=settings, registry=registry,
                            interactions=interactions, store_path=store or out / "audit.sqlite", run=run,
-                           compare=compare, fresh=fresh, jobs=n_jobs, progress=bar)
+                           compare=compare, fresh=fresh, jobs=n_jobs, progress=bar, lint_phase=lint_phase)
     except KeyboardInterrupt:
         bar.close()
         typer.echo("zwlint: interrupted; finished posts are saved, run the same command again to resume.", err=True)
@@ -137,7 +154,8 @@ def _print_summary(report, n_jobs: int, written: list[Path]) -> None:
         typer.echo(f"整改情况（对比 {report.previous_run}）：{still} 项仍未整改，"
                    f"{sum(1 for r in report.rectification if r['status'] == '已整改')} 项已整改。")
     if st.linted and st.seconds and not st.resumed:
-        typer.echo(f"速度：{st.rate:,.0f} 篇/秒（{n_jobs} 个进程）", err=True)
+        where = f"Dask 集群 {scheduler}" if scheduler else f"{n_jobs} 个进程"
+        typer.echo(f"速度：{st.rate:,.0f} 篇/秒（{where}）", err=True)
     for path in written:
         typer.echo(f"报告：{path}")
     if report.errors:

@@ -152,7 +152,9 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
               settings: AuditSettings | None = None, registry: Path | None = None,
               interactions: Path | None = None, store_path: Path | str = ":memory:",
               run: str | None = None, compare: str | None = None, fresh: bool = False, jobs: int = 1,
-              progress: Callable | None = None, linter=None) -> AuditReport:
+              progress: Callable | None = None, linter=None, lint_phase: Callable | None = None) -> AuditReport:
+    """`lint_phase(paths, store, run, attempt, config, progress=...)` replaces the process pool's
+    lint phase (lint_posts), e.g. the Dask engine's."""
     config = config or Config()
     settings = settings or AuditSettings()
     label, q_start = quarter_of(as_of)
@@ -161,7 +163,7 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
     store = Store(store_path)
     try:
         report = _audit(store, paths, as_of, since, run, config, settings, registry, interactions,
-                        compare, fresh, jobs, progress, linter)
+                        compare, fresh, jobs, progress, linter, lint_phase)
     except BaseException:
         store.close()
         raise
@@ -169,11 +171,13 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
 
 
 def _audit(store, paths, as_of, since, run, config, settings, registry, interactions, compare, fresh, jobs,
-           progress, linter) -> AuditReport:
+           progress, linter, lint_phase=None) -> AuditReport:
     attempt, _ = store.begin_run(run, as_of.isoformat(), since.isoformat(), "", settings.to_dict(),
                                  [str(p) for p in paths], fresh=fresh)
-    stats = lint_posts(paths, store, run, attempt, config, jobs=jobs, progress=progress,
-                       linter=linter)
+    if lint_phase is not None:
+        stats = lint_phase(paths, store, run, attempt, config, progress=progress)
+    else:
+        stats = lint_posts(paths, store, run, attempt, config, jobs=jobs, progress=progress, linter=linter)
 
     reg_entries = None
     if registry is not None:
