@@ -57,9 +57,9 @@ def audit(
     settings = settings.with_overrides(update_days=update_days, reply_days=reply_days)
     n_jobs = jobs if jobs and jobs > 0 else default_jobs()
     if engine not in ("pool", "dask"):
-        _fail(f"unknown engine {engine!r} (pool, dask)")
+        fail(f"unknown engine {engine!r} (pool, dask)")
     if scheduler and engine != "dask":
-        _fail("--scheduler needs --engine dask")
+        fail("--scheduler needs --engine dask")
     lint_phase = None
     if engine == "dask":
         from functools import partial
@@ -69,7 +69,7 @@ def audit(
         try:
             _require_dask()
         except DaskUnavailable as exc:
-            _fail(str(exc))
+            fail(str(exc))
         lint_phase = partial(lint_posts_dask, scheduler=scheduler, workers=n_jobs)
 
     out.mkdir(parents=True, exist_ok=True)
