@@ -34,9 +34,10 @@ from lint.config import Config
 from lint.text.readers import DEFAULT_MAX_BYTES, InputError
 
 # Bytes of a JSON Lines file per partition, rows of a Parquet file per partition (whole row
-# groups): a few thousand posts, seconds of work, so that a lost worker costs little.
-PARTITION_BYTES = 4 << 20
-PARTITION_ROWS = 10_000
+# groups): a few hundred to a few thousand posts, about a second of work, so that the workers
+# stay busy to the end, a lost worker costs little, and the driver holds little in flight.
+PARTITION_BYTES = 256 << 10
+PARTITION_ROWS = 2_000
 RETRIES = 2  # a task that raised is tried this many more times (a dead worker's are rerun anyway)
 
 PARTITIONS_SCHEMA = """
