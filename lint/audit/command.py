@@ -88,7 +88,7 @@ def audit(
     bar.close()
 
     written = _write_reports(report, out, wanted)
-    _print_summary(report, n_jobs, written)
+    _print_summary(report, f"Dask 集群 {scheduler}" if scheduler else f"{n_jobs} 个进程", written)
     if report.posts == 0 and not report.accounts:
         raise typer.Exit(2)
     if fail_on_unqualified and report.summary["unqualified"]:
@@ -134,7 +134,7 @@ def _write_reports(report, out: Path, wanted: list[str]) -> list[Path]:
     return written
 
 
-def _print_summary(report, n_jobs: int, written: list[Path]) -> None:
+def _print_summary(report, where: str, written: list[Path]) -> None:
     """The verdicts, the recheck and rectification counts, the speed and the reports written
     (stdout), and the records that could not be checked (stderr)."""
     s = report.summary
@@ -154,7 +154,6 @@ def _print_summary(report, n_jobs: int, written: list[Path]) -> None:
         typer.echo(f"整改情况（对比 {report.previous_run}）：{still} 项仍未整改，"
                    f"{sum(1 for r in report.rectification if r['status'] == '已整改')} 项已整改。")
     if st.linted and st.seconds and not st.resumed:
-        where = f"Dask 集群 {scheduler}" if scheduler else f"{n_jobs} 个进程"
         typer.echo(f"速度：{st.rate:,.0f} 篇/秒（{where}）", err=True)
     for path in written:
         typer.echo(f"报告：{path}")
