@@ -68,9 +68,7 @@ class TermMatcher:
         self._automaton16 = (
             daachorse.DoubleArrayAhoCorasick([k.encode("utf-16-le") for k in self._keys]) if self._keys else None
         )
-        self._automaton8 = (
-            daachorse.DoubleArrayAhoCorasick([k.encode("utf-8") for k in self._keys]) if self._keys else None
-        )
+        self._automaton8 = None  # UTF-8 automaton for text with astral characters: built when first needed
         # Code units that occur in no key: a scan may be cut after one of them, since no
         # match (at an even byte offset) can contain it.
         self._outside_keys = np.ones(0x10000, dtype=bool)
@@ -78,7 +76,15 @@ class TermMatcher:
         self._patterns = [
             (idx, regex.compile(entry.pattern)) for idx, entry in enumerate(entries) if entry.pattern
         ]
+        # which keys have an entry of each rule, computed once here (the generated lists hold
+        # several hundred thousand keys: a per-rule scan of them at run time would cost seconds)
         self._rule_masks: dict[str, np.ndarray] = {}
+        for k, key in enumerate(self._keys):
+            for i in keys[key]:
+                rule = entries[i].rule
+                if rule not in self._rule_masks:
+                    self._rule_masks[rule] = np.zeros(len(self._keys), dtype=bool)
+                self._rule_masks[rule][k] = True
 
     def __len__(self) -> int:
         return len(self._keys) + len(self._patterns)
@@ -100,7 +106,9 @@ class TermMatcher:
                 if odd.any():  # a key matched across two characters
                     columns = columns[:, odd == 0]
                 columns[:2] >>= 1  # byte offsets to code units (= code points: no surrogates)
-        elif self._automaton8 is not None:
+        elif self._keys:
+            if self._automaton8 is None:
+                self._automaton8 = daachorse.DoubleArrayAhoCorasick([k.encode("utf-8") for k in self._keys])
             data = norm.text.encode("utf-8")
             found = _as_array(_byte_matches_to_chars(data, self._automaton8.find_overlapping(data)))
             columns = np.ascontiguousarray(found.T)
@@ -120,14 +128,13 @@ class TermMatcher:
     def keys_of_rule(self, rule: str) -> "np.ndarray":
         """A boolean mask over automaton keys: True where a key has an entry of `rule`."""
         mask = self._rule_masks.get(rule)
-        if mask is None:
-            mask = np.array([any(e.rule == rule for e in ents) for ents in self._entry_objects_of_key], dtype=bool)
-            self._rule_masks[rule] = mask
+        if mask is None:  # a rule with no entries
+            mask = self._rule_masks[rule] = np.zeros(len(self._keys), dtype=bool)
         return mask
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        state["_rule_masks"] = {}
+        state["_automaton8"] = None
         return state
 
 

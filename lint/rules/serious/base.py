@@ -9,6 +9,7 @@ from typing import Iterable
 from lint.document import Doc
 from lint.rules import Issue
 from lint.rules._terms import TermRule, context_allows
+from lint.rules.serious.spelling import generator_fingerprint, reads_across
 from lint.terms.lists import Entry
 from lint.terms.matcher import TermMatch
 from lint.text.context import has_any, sentence, years_in
@@ -80,29 +81,19 @@ class SeriousTermRule(TermRule):
 
     severity = "error"
     category = "serious"
-    generator_version = "2"
+    generator_version = "3-" + generator_fingerprint()
     history_until = 1949  # historical_ok: a year up to this one in the sentence
     variant_label = "规范表述"
 
     def generate_entries(self, lists) -> list[Entry]:
-        from lint.rules.serious.variants import deletion_variants, neighbour_guard, substitution_variants
+        from lint.rules.serious.spelling import misspelling_entries
 
         mine = [e for e in lists.entries if e.rule == self.code]
         protected = frozenset(t for e in lists.entries if e.rule == self.code for t in e.terms)
         out: list[Entry] = []
         for e in mine:
             if e.extra.get("canonical"):
-                for term in e.terms:
-                    variants = substitution_variants(term, kind="phrase", protected=protected)
-                    if e.extra.get("deletions"):
-                        variants += deletion_variants(term, protected=protected)
-                    for v in variants:
-                        before, after = neighbour_guard(v.text, v.canonical)
-                        out.append(generated_entry(
-                            self.code, v.text, term,
-                            f"{self.variant_label}疑似写错：“{v.text}”应为“{term}”（{v.why}）",
-                            f"由 {e.file.rsplit('/', 1)[-1]} 中的“{term}”生成（{v.why}）；{e.source}",
-                            canonical_of=term, before=before, after=after))
+                out.extend(misspelling_entries(e, protected))
             else:
                 out.extend(quote_forms(e))
         return out
@@ -114,6 +105,7 @@ class SeriousTermRule(TermRule):
         canon = [m for m in matches if m.entry.extra.get("canonical")]
         norm = doc.norm.text
         issues: list[Issue] = []
+        misspelt: set[int] = set()  # ids of the findings of misspelt correct forms
         for m in matches:
             extra = m.entry.extra
             if extra.get("canonical") or not m.entry.valid_on(doc.published) or context_allows(doc, m):
@@ -127,6 +119,11 @@ class SeriousTermRule(TermRule):
                     continue  # inside a correct form, or overlapping the form it misspells
                 prev = norm[m.norm_start - 1] if m.norm_start > 0 else ""
                 nxt = norm[m.norm_end] if m.norm_end < len(norm) else ""
+                if "variant_kinds" in extra:
+                    if not reads_across(norm, m.norm_start, m.norm_end, extra["canonical_of"]):
+                        issues.append(self.misspelling_issue(doc, m))
+                        misspelt.add(id(issues[-1]))
+                    continue
                 if (prev and prev in extra.get("before", "")) or (nxt and nxt in extra.get("after", "")):
                     continue
             if extra.get("historical_ok") and is_historical(doc, m, self.history_until):
@@ -134,11 +131,23 @@ class SeriousTermRule(TermRule):
             issue = self.judge(doc, m)
             if issue is not None:
                 issues.append(issue)
-        # one finding where a quoted and a bare form of the same entry both match
+        # one finding where a quoted and a bare form of the same entry both match; a misspelt
+        # correct form that holds another finding gives way to it (中国式现代话 rather than
+        # 以中国式现代话全面推进…, the listed wrong form 人民检查院 rather than 最高人民检查院)
         for i in issues:
-            if not any(o is not i and o.start <= i.start and i.end <= o.end and (o.end - o.start) > (i.end - i.start)
-                       for o in issues):
-                yield i
+            if any(o is not i and o.start <= i.start and i.end <= o.end and (o.end - o.start) > (i.end - i.start)
+                   and id(o) not in misspelt for o in issues):
+                continue
+            if id(i) in misspelt and any(o is not i and i.start <= o.start and o.end <= i.end
+                                         and (o.end - o.start) < (i.end - i.start) for o in issues):
+                continue
+            yield i
+
+    def misspelling_issue(self, doc: Doc, m: TermMatch) -> Issue:
+        form = doc.norm.text[m.norm_start:m.norm_end]
+        how = m.entry.extra["variant_kinds"].get(form, "错字")
+        return Issue(m.start, m.end, f"{self.variant_label}疑似写错：“{doc.text[m.start:m.end]}”应为"
+                                     f"“{m.entry.extra['canonical_of']}”（{how}）", m.entry.fixes)
 
     def judge(self, doc: Doc, m: TermMatch) -> Issue | None:
         return self.issue_for(doc, m)

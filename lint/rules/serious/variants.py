@@ -1,8 +1,8 @@
-"""Generating misspelt variants of names, titles and fixed formulations.
+"""Generating misspelt variants of leaders' names and titles (the key terms and organ
+names use lint/rules/serious/spelling.py, which builds on this module).
 
 A variant replaces one character by a homophone (same pinyin, tone ignored: pinyin
-input methods ignore tones) or a character of similar shape, or (for long
-formulations) drops one or two inner characters. The confusion data is read from the
+input methods ignore tones) or a character of similar shape. The confusion data is read from the
 files pycorrector ships (same_pinyin.txt, same_stroke.txt, common_char_set.txt,
 person_name.txt) without importing pycorrector (its package imports torch), and from
 pypinyin. Variants that are real words or names are dropped using jieba's dict.txt
@@ -194,27 +194,6 @@ def substitution_variants(canonical: str, *, kind: str, data: ConfusionData | No
                 continue
             seen.add(v)
             out.append(Variant(v, canonical, i, why))
-    return out
-
-
-def deletion_variants(canonical: str, *, data: ConfusionData | None = None,
-                      protected: frozenset[str] = frozenset(), min_len: int = 8) -> list[Variant]:
-    """Long formulations with one or two inner characters left out (习近平新时代中国特色主义思想)."""
-    data = data or confusion_data()
-    if len(canonical) < min_len:
-        return []
-    out: list[Variant] = []
-    seen: set[str] = set()
-    for width in (1, 2):
-        for i in range(1, len(canonical) - width):
-            dropped = canonical[i : i + width]
-            if not all("\u4e00" <= c <= "\u9fff" for c in dropped):
-                continue
-            v = canonical[:i] + canonical[i + width :]
-            if v in seen or v in protected or v in canonical:
-                continue
-            seen.add(v)
-            out.append(Variant(v, canonical, i, "漏字"))
     return out
 
 

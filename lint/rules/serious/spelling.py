@@ -1,0 +1,255 @@
+"""Misspellings of political key terms, generated when the lists are compiled.
+
+For every correct form (an entry with `canonical = true`) the forms people mistype:
+- one character replaced by a homophone (same toneless pinyin: input methods ignore tones),
+  a near homophone (the sounds input methods and dialects confuse: z/zh, c/ch, s/sh, n/l,
+  an/ang, en/eng, in/ing, ian/iang, uan/uang) or a character of similar shape
+  (pycorrector's same_stroke.txt, rare characters included: 发屐, 强囯);
+- for terms of five characters or more, one inner character doubled (中国特色色社会主义), and
+  for terms of six or more one inner character left out (中国特色社会义; not a grammatical
+  character: 坚持党领导 is correct text; not next to an end: 中国粮食安全 is not 国家粮食安全).
+
+A form is dropped when it could be correct text:
+- it is a word of jieba's dictionary or a person's name, or it equals another correct form;
+- it reads as ordinary words: it splits entirely into dictionary words of two characters or
+  more (frequency >= PLAUSIBLE_FREQ) and grammatical characters (中国是现代化 = 中国/是/现代化,
+  党中央统一领导 = 党中央/统一/领导), so that text which says something else is not reported;
+- for four-character terms, the change makes a dictionary word the term does not contain
+  (the stricter test of lint.rules.serious.variants);
+- it occurs in the public corpora of official text the terms were checked against (the
+  congress reports, the government work reports, the provincial reports of 2026): the forms
+  found there are listed, as a derived list, in sensitive_terms/corpus_forms.txt
+  (tools/propose_keyterms.py corpus-forms writes it).
+
+The variants of one correct form become ONE entry whose `terms` are the variants and whose
+`variant_kinds` map each variant to how it was made: the compiled automaton stays small on
+disk and loads fast although it holds several hundred thousand forms.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from lint.rules.serious.variants import FUNCTION_CHARS, ConfusionData, _spans_new_word, confusion_data
+
+PLAUSIBLE_FREQ = 3
+FOCUS_FREQ = 50
+DOUBLE_MIN_LEN = 5
+DROP_MIN_LEN = 6
+SHORT_TERM = 4  # terms this long or shorter get the stricter new-word test
+# Names written in quotation marks before the rest of a term (“十四五”规划): the quoted form is
+# generated too, so that its misspellings are found as people write it.
+QUOTED_PREFIXES = ("十三五", "十四五", "十五五", "两个一百年", "三个代表", "一带一路", "五位一体", "四个全面",
+                   "两学一做", "三严三实", "两不愁三保障", "放管服", "三农", "四风", "两个确立", "两个维护")
+CORPUS_FORMS_FILE = "corpus_forms.txt"
+
+_HAN = ("\u4e00", "\u9fff")
+
+
+def _is_han(ch: str) -> bool:
+    return _HAN[0] <= ch <= _HAN[1]
+
+
+def fuzzy_sound(syllable: str) -> str:
+    """The toneless pinyin syllable with the distinctions people confuse merged."""
+    s = syllable
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if s.startswith(a):
+            s = b + s[2:]
+            break
+    if s.startswith("n") and len(s) > 1 and s != "ng":
+        s = "l" + s[1:]
+    for a, b in (("iang", "ian"), ("uang", "uan"), ("ang", "an"), ("eng", "en"), ("ing", "in")):
+        if s.endswith(a):
+            s = s[: -len(a)] + b
+            break
+    return s
+
+
+@functools.cache
+def _sound_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Common characters by toneless syllable, and by fuzzy syllable (fuzzy_sound)."""
+    from pypinyin import Style, pinyin
+
+    exact: dict[str, set[str]] = {}
+    fuzzy: dict[str, set[str]] = {}
+    for ch in confusion_data().common:
+        r = pinyin(ch, style=Style.NORMAL)[0][0]  # the usual reading: 币 (bi) is not typed for 银 (yin)
+        exact.setdefault(r, set()).add(ch)
+        fuzzy.setdefault(fuzzy_sound(r), set()).add(ch)
+    return ({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in fuzzy.items()})
+
+
+@functools.lru_cache(maxsize=None)
+def sound_alikes(ch: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(homophones, near homophones) of any character among the common characters, by the
+    usual reading of each: same toneless syllable; same syllable after the merges of
+    fuzzy_sound only."""
+    from pypinyin import Style, pinyin
+
+    exact, fuzzy = _sound_index()
+    same: set[str] = set()
+    near: set[str] = set()
+    r = pinyin(ch, style=Style.NORMAL)[0][0]
+    same |= exact.get(r, frozenset())
+    near |= fuzzy.get(fuzzy_sound(r), frozenset())
+    same.discard(ch)
+    return frozenset(same), frozenset(near - same - {ch})
+
+
+def substitutes(ch: str, data: ConfusionData) -> dict[str, str]:
+    """Characters people type for `ch`, each with how (同音 / 近音 / 形近). Grammatical
+    characters are candidates too: reads_as_words drops the forms they make readable."""
+    same, near = sound_alikes(ch)
+    out: dict[str, str] = {c: "近音" for c in near}
+    for c in data.shapes.get(ch, ()):
+        if _is_han(c):
+            out[c] = "形近"  # rare characters too: 屐 for 展
+    for c in same | (data.homophones.get(ch, frozenset()) & data.common):
+        out[c] = "同音"
+    out.pop(ch, None)
+    return out
+
+
+def reads_as_words(text: str, data: ConfusionData, focus: int | None = None, min_freq: int = PLAUSIBLE_FREQ) -> bool:
+    """True when `text` splits entirely into dictionary words of two or more characters and
+    grammatical characters: it could be correct text that says something else. The word
+    covering position `focus` (the changed character) must be a common one
+    (>= FOCUS_FREQ): 文化自性 (自性, a rare word) is still a misspelling of 文化自信."""
+    n = len(text)
+    ok = [False] * (n + 1)
+    ok[0] = True
+    for i in range(n):
+        if not ok[i]:
+            continue
+        if text[i] in FUNCTION_CHARS:
+            ok[i + 1] = True
+        for j in range(i + 2, min(n, i + 8) + 1):
+            need = FOCUS_FREQ if focus is not None and i <= focus < j else min_freq
+            if data.words.get(text[i:j], 0) >= need:
+                ok[j] = True
+    return ok[n]
+
+
+@functools.cache
+def corpus_forms(directory: str | None = None) -> frozenset[str]:
+    """Generated forms that occur in the corpora of official text (a derived list)."""
+    from lint.terms.lists import default_list_dirs
+
+    dirs = [Path(directory)] if directory else default_list_dirs()
+    found: set[str] = set()
+    for d in dirs:
+        p = d / CORPUS_FORMS_FILE
+        if p.is_file():
+            found.update(line.strip() for line in p.read_text(encoding="utf-8").splitlines()
+                         if line.strip() and not line.startswith("#"))
+    return frozenset(found)
+
+
+def term_forms(term: str) -> list[str]:
+    """The term as written, and with its leading name in quotation marks (“十四五”规划)."""
+    forms = [term]
+    for p in QUOTED_PREFIXES:
+        if term.startswith(p) and len(term) > len(p):
+            forms.append(f"“{p}”{term[len(p):]}")
+            break
+    return forms
+
+
+def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: ConfusionData | None = None,
+                 attested: frozenset[str] | None = None) -> dict[str, str]:
+    """The misspelt forms of one correct form: {form: how} (同音, 近音, 形近, 重字, 漏字)."""
+    data = data or confusion_data()
+    attested = corpus_forms() if attested is None else attested
+    han = sum(1 for c in term if _is_han(c))
+    candidates: dict[str, tuple[str, int]] = {}
+    for i, ch in enumerate(term):
+        if not _is_han(ch):
+            continue
+        for sub, why in sorted(substitutes(ch, data).items()):
+            candidates.setdefault(term[:i] + sub + term[i + 1:], (why, i))
+        inner = 0 < i < len(term) - 1  # a doubled or missing first or last character joins the next word
+        if han >= DOUBLE_MIN_LEN and inner:
+            candidates.setdefault(term[: i + 1] + ch + term[i + 1:], ("重字", i))
+        if han >= DROP_MIN_LEN and 1 < i < len(term) - 2 and ch not in FUNCTION_CHARS:
+            candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i))
+    out: dict[str, str] = {}
+    for v, (why, i) in candidates.items():
+        if v == term or v in protected or v in attested or v in term:
+            continue
+        if data.is_word(v) or v in data.names:
+            continue
+        core = "".join(c for c in v if _is_han(c))
+        focus = sum(1 for c in v[:i] if _is_han(c)) if why in ("同音", "近音", "形近") else None
+        if reads_as_words(core, data, focus):
+            continue
+        if why in ("同音", "近音", "形近"):
+            rest = term[1:] if i == 0 else term[:-1] if i == len(term) - 1 else ""
+            if rest and len(rest) >= 2 and data.is_word(rest, 50):
+                continue  # 宗书记 = 宗 + 书记: the changed character may belong to the next word
+            if han <= SHORT_TERM and _spans_new_word(data, v, term, i):
+                continue
+        out[v] = why
+    return out
+
+
+def misspelling_entries(entry, protected: frozenset[str]) -> list:
+    """One generated entry per written form of each term of a correct entry: its
+    misspellings as `terms`, how each was made in `variant_kinds`."""
+    from lint.terms.lists import Entry
+
+    out = []
+    name = entry.file.rsplit("/", 1)[-1]
+    for term in entry.terms:
+        for form in term_forms(term):
+            kinds = misspellings(form, protected=protected)
+            if not kinds:
+                continue
+            out.append(Entry(rule=entry.rule, terms=tuple(kinds), pattern=None, fixes=(form,), reason="",
+                             source=f"由 {name} 中的“{term}”生成；{entry.source}", file=f"generated:{entry.rule}",
+                             severity=entry.severity, category=entry.category,
+                             extra={"canonical_of": form, "variant_kinds": kinds}))
+    return out
+
+
+def reads_across(norm: str, start: int, end: int, canonical: str) -> bool:
+    """True when the characters next to a matched misspelling make it read as other words:
+    学 + 习近乎 = 学习 + 近乎 (lint.rules.serious.variants.neighbour_guard), 人 + 民币经济 = 人民币 + 经济
+    (the form with the character before or after it splits into common words)."""
+    before, after = _guard(norm[start:end], canonical)
+    prev = norm[start - 1] if start > 0 else ""
+    nxt = norm[end] if end < len(norm) else ""
+    if (prev and prev in before) or (nxt and nxt in after):
+        return True
+    data = confusion_data()
+    form = norm[start:end]
+    return bool((prev and _is_han(prev) and _reads_as_common_words(prev + form, data))
+                or (nxt and _is_han(nxt) and _reads_as_common_words(form + nxt, data)))
+
+
+def _reads_as_common_words(text: str, data: ConfusionData) -> bool:
+    core = "".join(c for c in text if _is_han(c))
+    return reads_as_words(core, data, focus=None, min_freq=FOCUS_FREQ)
+
+
+@functools.lru_cache(maxsize=4096)
+def _guard(form: str, canonical: str) -> tuple[str, str]:
+    from lint.rules.serious.variants import neighbour_guard
+
+    return neighbour_guard(form, canonical)
+
+
+def generator_fingerprint() -> str:
+    """Changes when this module or the derived corpus list changes: part of the compiled
+    matcher's cache key (SeriousTermRule.generator_version)."""
+    import hashlib
+
+    from lint.terms.lists import default_list_dirs
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for d in default_list_dirs():
+        p = d / CORPUS_FORMS_FILE
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:10]
