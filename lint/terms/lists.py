@@ -160,6 +160,9 @@ def fingerprint(files: list[Path]) -> str:
 class TermLists:
     entries: list[Entry]
     files: list[Path]
+    # terms of other lists that generated entries must not turn into (the shipped correct
+    # forms, when generating from an office's extra lists)
+    protected_terms: frozenset[str] = frozenset()
 
     def by_rule(self, rule: str) -> list[Entry]:
         return [e for e in self.entries if e.rule == rule]

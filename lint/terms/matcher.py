@@ -293,24 +293,47 @@ class EntryGenerator(Protocol):
 
 
 def compile_matcher(lists: TermLists, extra_entries: Sequence[Entry] = (),
-                    generators: Sequence[EntryGenerator] = ()) -> TermMatcher:
+                    generators: Sequence[EntryGenerator] = (),
+                    generated: list[Entry] | None = None) -> TermMatcher:
+    """The matcher over the lists, the entries the generators make from them (`generated`
+    when already made), the extra entries (allow-list, a config's extra-lists) and what the
+    generators make from the extra entries (the misspellings of an office's own key terms)."""
     entries = list(lists.entries) + list(extra_entries)
-    for generator in generators:
-        entries.extend(generator.generate_entries(lists))
+    if generated is None:
+        generated = [e for g in generators for e in g.generate_entries(lists)]
+    entries.extend(generated)
+    if extra_entries:
+        shipped_terms = frozenset(t for e in lists.entries for t in e.terms)
+        extra = TermLists(list(extra_entries), [], protected_terms=shipped_terms)
+        for g in generators:
+            from_extra = getattr(g, "generate_from_extra", None)
+            if from_extra is not None:
+                entries.extend(from_extra(extra))
     return TermMatcher(entries)
 
 
 def cached_matcher(dirs: list[Path] | None = None, extra_entries: tuple[Entry, ...] = (),
                    generators: Sequence[EntryGenerator] = ()) -> TermMatcher:
-    """The matcher for these list directories, from the on-disk cache when no list changed."""
+    """The matcher for these list directories, from the on-disk cache when no list changed.
+    The entries generated from the lists are cached on their own, so that a configuration
+    with its own allow-list or extra lists compiles in seconds."""
     from lint.terms.lists import default_list_dirs, list_files
 
     dirs = dirs if dirs is not None else default_list_dirs()
     files = list_files(dirs)
     extra_key = repr(sorted((e.rule, e.terms, e.pattern) for e in extra_entries))
     versions = ",".join(f"{g.code}={g.generator_version}" for g in generators)
-    key = hashlib.sha256(
-        f"{_code_version()}:{FOLD_VERSION}:{fingerprint(files)}:{extra_key}:{versions}".encode()
-    ).hexdigest()[:24]
+    lists_key = f"{_code_version()}:{FOLD_VERSION}:{fingerprint(files)}:{versions}"
+    key = hashlib.sha256(f"{lists_key}:{extra_key}".encode()).hexdigest()[:24]
     path = os.path.join(cache_dir(), f"matcher-{key}.pickle")
-    return cached_pickle(path, lambda: compile_matcher(load_lists(dirs), list(extra_entries), generators))
+
+    def build() -> TermMatcher:
+        lists = load_lists(dirs)
+        if not extra_entries:
+            return compile_matcher(lists, (), generators)
+        gen_key = hashlib.sha256(lists_key.encode()).hexdigest()[:24]
+        generated = cached_pickle(os.path.join(cache_dir(), f"generated-{gen_key}.pickle"),
+                                  lambda: [e for g in generators for e in g.generate_entries(lists)])
+        return compile_matcher(lists, list(extra_entries), generators, generated)
+
+    return cached_pickle(path, build)

@@ -89,7 +89,7 @@ class SeriousTermRule(TermRule):
         from lint.rules.serious.spelling import misspelling_entries
 
         mine = [e for e in lists.entries if e.rule == self.code]
-        protected = frozenset(t for e in lists.entries if e.rule == self.code for t in e.terms)
+        protected = frozenset(t for e in lists.entries if e.rule == self.code for t in e.terms) | lists.protected_terms
         out: list[Entry] = []
         for e in mine:
             if e.extra.get("canonical"):
@@ -97,6 +97,11 @@ class SeriousTermRule(TermRule):
             else:
                 out.extend(quote_forms(e))
         return out
+
+    def generate_from_extra(self, lists) -> list[Entry]:
+        """What an office's own lists (config extra-lists) add: the misspellings of its
+        correct forms and the other quotation marks of its wrong forms."""
+        return SeriousTermRule.generate_entries(self, lists)
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         matches = doc.matches_for(self.code)
