@@ -7,7 +7,7 @@ For every correct form (an entry with `canonical = true`) the forms people misty
   (pycorrector's same_stroke.txt, rare characters included: 发屐, 强囯);
 - for terms of five characters or more, one inner character doubled (中国特色色社会主义), and
   for terms of six or more one inner character left out (中国特色社会义; not a grammatical
-  character: 坚持党领导 is correct text; not next to an end: 中国粮食安全 is not 国家粮食安全).
+  character: 坚持党领导 is correct text; not the second: 中国粮食安全 is not 国家粮食安全).
 
 A form is dropped when it could be correct text:
 - it is a word of jieba's dictionary or a person's name, or it equals another correct form;
@@ -172,7 +172,7 @@ def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: Co
         inner = 0 < i < len(term) - 1  # a doubled or missing first or last character joins the next word
         if han >= DOUBLE_MIN_LEN and inner:
             candidates.setdefault(term[: i + 1] + ch + term[i + 1:], ("重字", i))
-        if han >= DROP_MIN_LEN and 1 < i < len(term) - 2 and ch not in FUNCTION_CHARS:
+        if han >= DROP_MIN_LEN and 1 < i < len(term) - 1 and ch not in FUNCTION_CHARS:
             candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i))
     out: dict[str, str] = {}
     for v, (why, i) in candidates.items():
@@ -241,13 +241,14 @@ def _guard(form: str, canonical: str) -> tuple[str, str]:
 
 
 def generator_fingerprint() -> str:
-    """Changes when this module or the derived corpus list changes: part of the compiled
+    """Changes when this module, numbered.py or the derived corpus list changes: part of the compiled
     matcher's cache key (SeriousTermRule.generator_version)."""
     import hashlib
 
     from lint.terms.lists import default_list_dirs
 
     h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update((Path(__file__).parent / "numbered.py").read_bytes())
     for d in default_list_dirs():
         p = d / CORPUS_FORMS_FILE
         if p.is_file():

@@ -1,0 +1,174 @@
+"""Numbered formulations (四个意识, 两个维护, 五位一体 …): the forms people get wrong, generated
+from the entries that carry `members` (sensitive_terms/formulations.toml,
+keyterms_numbered.toml), and the check of their members where they are written out.
+
+Generated when the lists are compiled (wrong forms with their fix, for ZW104):
+- the wrong count in the name, where the name stands with its verb or its head word
+  (增强“三个意识”, “四位一体”总体布局, “三个确立”的决定性意义): `verb`, `heads`;
+- the wrong verb (坚定“两个维护”, 做到“四个意识”): `wrong_verbs`;
+- the name misspelt inside quotation marks (“五位一休”, “四个自新”): in quotation marks the
+  name cannot be another word, so every one-character substitution of its non-numeral
+  characters is a misspelling.
+Checked in the text: an enumeration of the members with one member replaced
+(政治意识、大局意识、核心意识、服从意识 -> 看齐意识), whether or not the name stands next to it.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Iterable
+
+from lint.document import Doc
+from lint.rules import Issue
+from lint.terms.lists import Entry
+
+NUMERALS = "一两二三四五六七八九十"
+QUOTES = (("“", "”"), ("\"", "\""), ("", ""))
+SEPARATORS = "、，,；;"
+QUOTE_CHARS = "“”\"‘’'「」"
+
+
+@functools.cache
+def numbered_formulations() -> tuple[Entry, ...]:
+    """The shipped formulations that list their members, in every list file."""
+    from lint.terms.lists import load_lists
+
+    return tuple(e for e in load_lists().entries if e.rule == "ZW104" and e.extra.get("members"))
+
+
+def _name(e: Entry) -> str:
+    return e.extra.get("name") or e.terms[0]
+
+
+def _wrong(rule: str, term: str, fix: str, reason: str, source: str, severity: str | None = None) -> Entry:
+    return Entry(rule=rule, terms=(term,), pattern=None, fixes=(fix,), reason=reason, source=source,
+                 file=f"generated:{rule}", severity=severity, extra={"numbered": True})
+
+
+def generated_entries(entries: list[Entry], protected: frozenset[str]) -> list[Entry]:
+    """Wrong counts, wrong verbs and misspelt names of the numbered formulations among
+    `entries` (those with a `name` made of a numeral and words)."""
+    from lint.rules.serious.spelling import substitutes
+    from lint.rules.serious.variants import confusion_data
+
+    data = confusion_data()
+    names = {_name(e) for e in entries if e.extra.get("members") or e.extra.get("kind") == "numbered"}
+    taken = protected | names
+    out: list[Entry] = []
+    seen: set[str] = set(protected)
+
+    def add(term: str, fix: str, reason: str, source: str, severity: str | None = None) -> None:
+        if term not in seen:
+            seen.add(term)
+            out.append(_wrong("ZW104", term, fix, reason, source, severity))
+
+    for e in entries:
+        name = e.extra.get("name")
+        if not name or not any(c in NUMERALS for c in name[:2]):
+            continue
+        verb = e.extra.get("verb")
+        heads = list(e.extra.get("heads", ()))
+        src = f"由“{name}”生成；{e.source}"
+        # the wrong count, next to the verb or the head word
+        for n in NUMERALS:
+            if n == name[0] or name[0] not in NUMERALS:
+                continue
+            wrong = n + name[1:]
+            if wrong in taken or f"“{wrong}”" in taken or (n == "二" and name[1] == "个"):
+                continue
+            reason = f"数字错误：规范表述是“{name}”，不是“{wrong}”"
+            for a, b in QUOTES:
+                if verb:
+                    add(f"{verb}{a}{wrong}{b}", f"{verb}“{name}”", reason, src)
+                for head in heads:
+                    add(f"{a}{wrong}{b}{head}", f"“{name}”{head}", reason, src)
+        # the wrong verb
+        for wv in e.extra.get("wrong_verbs", ()):
+            for a, b in QUOTES:
+                add(f"{wv}{a}{name}{b}", f"{verb}“{name}”",
+                    f"搭配错误：规范搭配是“{verb}“{name}””，不是“{wv}“{name}””", src, "warning")
+        # the name misspelt inside quotation marks
+        for i, ch in enumerate(name):
+            if ch in NUMERALS or not ("\u4e00" <= ch <= "\u9fff"):
+                continue
+            for sub in substitutes(ch, data):
+                wrong = name[:i] + sub + name[i + 1:]
+                if wrong in taken:
+                    continue
+                for a, b in QUOTES[:2]:
+                    add(f"{a}{wrong}{b}", f"“{name}”", f"重要政治表述疑似写错：“{wrong}”应为“{name}”", src)
+                for head in heads:
+                    add(f"{wrong}{head}", f"{name}{head}", f"重要政治表述疑似写错：“{wrong}”应为“{name}”", src)
+    return out
+
+
+def _items(norm: str, start: int) -> tuple[int, list[tuple[int, int]]]:
+    """The enumeration around position `start`: the spans of its items, separated by 、，；
+    (和/及 inside an item are kept), within the sentence."""
+    lo = start
+    while lo > 0 and norm[lo - 1] not in "。！？!?\n：:（(":
+        lo -= 1
+    hi = start
+    while hi < len(norm) and norm[hi] not in "。！？!?\n（(":
+        hi += 1
+    spans = []
+    s = lo
+    for k in range(lo, hi + 1):
+        if k == hi or norm[k] in SEPARATORS:
+            a, b = s, k
+            while a < b and norm[a] in QUOTE_CHARS:
+                a += 1
+            while b > a and norm[b - 1] in QUOTE_CHARS:
+                b -= 1
+            if b > a:
+                spans.append((a, b))
+            s = k + 1
+    return lo, spans
+
+
+def _matches(item: str, member: str, first: bool, last: bool) -> bool:
+    if item == member:
+        return True
+    if first and item.endswith(member):
+        return True  # 坚持创新 (the verb of the sentence on the first item)
+    if last and item.startswith(member):
+        return True  # 共享的新发展理念
+    return False
+
+
+def _similar(item: str, member: str) -> bool:
+    """A phrase written in a member's place: about as long, a third of its characters shared
+    (服从意识 for 看齐意识, 法制 for 法治, 稳增长 for 稳预期)."""
+    return abs(len(item) - len(member)) <= 1 and 3 * len(set(item) & set(member)) >= len(member)
+
+
+def wrong_members(doc: Doc) -> Iterable[Issue]:
+    """A formulation written out with one member replaced by another phrase like it
+    (政治意识、大局意识、核心意识、服从意识), with or without its name next to it."""
+    norm = doc.norm.text
+    for e in numbered_formulations():
+        members = list(e.extra["members"])
+        old = list(e.extra.get("old_members", ())) or members
+        n = len(members)
+        if n < 3:
+            continue
+        present = [mb for mb in members if mb in norm]
+        if len(present) != n - 1:
+            continue
+        missing = next(mb for mb in members if mb not in present)
+        anchor = norm.find(present[0])
+        _, spans = _items(norm, anchor)
+        texts = [norm[a:b] for a, b in spans]
+        for w in range(len(spans) - n + 1):
+            window = texts[w : w + n]
+            bad = [k for k in range(n) if not (_matches(window[k], members[k], k == 0, k == n - 1)
+                                                or _matches(window[k], old[k], k == 0, k == n - 1))]
+            if len(bad) != 1 or members[bad[0]] != missing:
+                continue
+            k = bad[0]
+            a, b = spans[w + k]
+            item = window[k]
+            if not _similar(item, missing) or item in members or item in old:
+                continue
+            s, t = doc.norm.span_to_original(a, b)
+            yield Issue(s, t, f"“{item}”不属于“{_name(e)}”，应为“{missing}”（{'、'.join(members)}）", [missing])
+            break
