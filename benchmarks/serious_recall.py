@@ -1,19 +1,27 @@
-"""Recall of the generated misspellings (ZW101, ZW104, ZW106) on synthetic errors.
+"""Recall of the serious family (ZW1xx) on misspellings planted into real sentences of a
+corpus the term was not taken from.
 
-Every clean 学习强国 sentence (../shared/data/clean) that contains a correct form from
-sensitive_terms/ (a formulation, an organ name, a leader's name or title) gets one
-character of that form replaced by each of its homophones and similar-shape characters
-(pycorrector's data and pypinyin, the same confusion sets the generator uses, BEFORE its
-filters), one sentence per (form, position, substitute), capped per form. A hit is a ZW1xx
-finding overlapping the changed character. Recall below 100 % is the price of the
-filters that keep precision (variants that are real words are never reported).
+Every correct form of ZW104/ZW106 (sensitive_terms/) whose `source` is a CPC congress report
+is tested on sentences of the government work reports (national 1978-2022 and provincial
+2026) that contain it, and every form whose source is a work report (or another document)
+on sentences of the congress reports: the sentence is real text around the term, not the
+text it was checked against. In each carrier sentence the correct form is replaced by
+- "generated": one of the misspellings the generator made for it (lint/rules/serious/spelling.py:
+  homophones, near homophones, shapes, doubled and missing characters), up to PER_FORM a
+  form: does the linter find it where it stands?
+- "candidates": one of all one-character substitutions (homophones, near homophones, similar
+  shapes) BEFORE the filters that drop forms reading as ordinary words: the stricter figure,
+  the price of precision.
+A hit is a ZW1xx finding overlapping the changed span. Corpora by path (../shared/data/corpora).
 
-    python benchmarks/serious_recall.py
+    python benchmarks/serious_recall.py [--per-form 4] [--limit 0]
 """
 from __future__ import annotations
 
+import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,6 +29,7 @@ from pathlib import Path
 from lint.config import Config
 from lint.engine import Linter
 from lint.model import Post
+from lint.rules.serious.spelling import misspellings, substitutes, term_forms
 from lint.rules.serious.variants import confusion_data
 from lint.terms.lists import load_lists
 
@@ -28,53 +37,78 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 if not SHARED.is_dir():
     SHARED = ROOT.parent.parent / "shared"
-PER_FORM = 60
+SENTENCE = re.compile(r"[^。！？!?；;\n]{6,200}[。！？!?；;]?")
+
+
+def corpus_sentences() -> dict[str, list[str]]:
+    base = SHARED / "data" / "corpora"
+    out: dict[str, list[str]] = {"congress": [], "work": []}
+    for line in (base / "cpc_congress_reports.jsonl").read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        if int(rec["congress"]) >= 12:
+            out["congress"] += SENTENCE.findall(rec["content"])
+    for name in ("gov_work_reports_1954-2022.jsonl", "provincial_gov_work_reports_2026.jsonl"):
+        for line in (base / name).read_text("utf-8").splitlines():
+            rec = json.loads(line)
+            if int(rec.get("year") or 0) >= 1978:
+                out["work"] += SENTENCE.findall(rec["content"])
+    return out
 
 
 def main() -> int:
-    rng = random.Random(7)
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--per-form", type=int, default=4, help="misspellings tried per correct form and set")
+    ap.add_argument("--limit", type=int, default=0, help="only this many correct forms (0: all)")
+    args = ap.parse_args()
+    rng = random.Random(15)
+    data = confusion_data()
     lists = load_lists()
+    sents = corpus_sentences()
+    linter = Linter(Config(select=["ZW1"]))
     forms = []
     for e in lists.entries:
         if e.rule in ("ZW104", "ZW106") and e.extra.get("canonical"):
-            forms.extend(e.terms)
-        elif e.rule == "ZW102" and e.extra.get("kind") == "title" and e.extra.get("misspell_check"):
-            forms.extend(e.terms)
-        elif e.rule == "ZW102" and e.extra.get("kind") != "title" and e.extra.get("variants") == "anywhere":
-            forms.extend(e.terms)
-    sents = [r["correct_text"] for r in json.loads((SHARED / "data/clean/xxqg_clean_sentences.json").read_text("utf-8"))]
-    data = confusion_data()
-    linter = Linter(Config(select=["ZW1"]))
-    tried = hit = 0
+            mined = "congress" if "全国代表大会上的报告" in e.source else "work"
+            protected = frozenset(t for o in lists.entries if o.rule == e.rule for t in o.terms)
+            for term in e.terms:
+                forms.append((term, "work" if mined == "congress" else "congress", protected))
+    if args.limit:
+        rng.shuffle(forms)
+        forms = forms[: args.limit]
+    tried, hit = Counter(), Counter()
+    by_kind, by_kind_hit = Counter(), Counter()
+    carriers_found = 0
     missed = Counter()
-    by_why = Counter()
-    by_why_hit = Counter()
-    for form in sorted(set(forms), key=len, reverse=True):
-        carriers = [s for s in sents if form in s]
+    for term, test_on, protected in forms:
+        carriers = [s for s in sents[test_on] if term in s]
         if not carriers:
             continue
-        cases = []
-        for i, ch in enumerate(form):
-            for sub, why in data.candidates(ch).items():
-                cases.append((i, sub, why))
-        rng.shuffle(cases)
-        for i, sub, why in cases[:PER_FORM]:
-            s = rng.choice(carriers)
-            k = s.find(form)
-            text = s[: k + i] + sub + s[k + i + 1 :]
-            found = [f for f in linter.check_post(Post(content=text)) if f.start <= k + i < f.end]
-            tried += 1
-            by_why[why] += 1
-            if found:
-                hit += 1
-                by_why_hit[why] += 1
-            else:
-                missed[form] += 1
-    print(f"forms with carriers: {len([f for f in set(forms) if any(f in s for s in sents)])}")
-    print(f"synthetic one-character errors: {tried}, found: {hit} ({hit / max(1, tried):.1%})")
-    for why in by_why:
-        print(f"  {why}: {by_why_hit[why]}/{by_why[why]} ({by_why_hit[why] / by_why[why]:.1%})")
-    print("most missed forms:", missed.most_common(8))
+        carriers_found += 1
+        generated = list(misspellings(term_forms(term)[0], protected=protected).items())
+        rng.shuffle(generated)
+        cands = [(term[:i] + sub + term[i + 1:], why) for i, ch in enumerate(term) if "\u4e00" <= ch <= "\u9fff"
+                 for sub, why in substitutes(ch, data).items()]
+        rng.shuffle(cands)
+        for label, pool in (("generated", generated[: args.per_form]), ("candidates", cands[: args.per_form])):
+            for wrong, why in pool:
+                s = rng.choice(carriers)
+                k = s.find(term)
+                text = s[:k] + wrong + s[k + len(term):]
+                found = any(f.start < k + len(wrong) and k < f.end for f in linter.check_post(Post(content=text))
+                            if f.rule.startswith("ZW1"))
+                tried[label] += 1
+                hit[label] += found
+                if label == "generated":
+                    by_kind[why] += 1
+                    by_kind_hit[why] += found
+                    if not found:
+                        missed[term] += 1
+    print(f"correct forms: {len(forms)}; with a carrier sentence in the other corpus: {carriers_found}")
+    for label in ("generated", "candidates"):
+        print(f"{label}: {hit[label]}/{tried[label]} found ({hit[label] / max(1, tried[label]):.1%})")
+    for why in sorted(by_kind):
+        print(f"  generated, {why}: {by_kind_hit[why]}/{by_kind[why]} ({by_kind_hit[why] / by_kind[why]:.1%})")
+    print("forms missed most (generated):", missed.most_common(8))
     return 0
 
 
