@@ -90,6 +90,7 @@ def check(
                                                  help="Which fixes --annotate writes as tracked changes: the safe ones, every first suggestion, or none."),
     review_sheet: Optional[str] = typer.Option(None, "--review-sheet", metavar="[OUT.html|OUT.pdf]",
                                                help="Write a one-page 审校意见单 of each input [default: X.审校意见单.html]; .pdf needs LibreOffice."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Show identity card and phone numbers in full in the output (default: masked, 1101**********002X)."),
 ):
     """Check posts and print every finding."""
     # Start-up builds millions of long-lived objects (the cached automaton, the typo model):
@@ -107,16 +108,18 @@ def check(
     results, errors = _lint_inputs(linter, paths, day, stdin_name, max_bytes, show_progress,
                                    on_linted=gc.enable if gc_paused else None)
     if fix or diff:
-        _apply_fixes(results, write=fix, show_diff=diff)
+        errors.extend(_apply_fixes(results, write=fix, show_diff=diff))
     if annotate is not None or review_sheet is not None:
         from lint.report.review import write_reviews
 
-        errors.extend(write_reviews(results, annotate, annotate_fixes.value, review_sheet, say=lambda m: typer.echo(m, err=True)))
+        errors.extend(write_reviews(results, annotate, annotate_fixes.value, review_sheet,
+                                    say=lambda m: typer.echo(m, err=True), show_personal_data=show_personal_data))
 
     from lint.report import render
+    from lint.report.mask import mask_results
 
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    output = render(format.value, results, color=use_color)
+    output = render(format.value, results if show_personal_data else mask_results(results), color=use_color)
     if output:
         typer.echo(output)
     for err in errors:
@@ -149,14 +152,19 @@ def _lint_inputs(linter, paths: List[str], day, stdin_name: str, max_bytes: int,
     errors: list[InputError] = []
     results: list[FileResult] = []
 
+    from lint.windows import check_post
+
     def lint_source(src) -> None:
         findings = []
+        per_post = []
         for post in src.posts:
-            findings.extend(linter.check_post(post))
+            found = check_post(linter, post)  # in windows if it is very long
+            per_post.append((post, found))
+            findings.extend(found)
         if on_linted:
             on_linted()
         results.append(FileResult(path=src.path, findings=findings, source=src.text if src.kind != "records" else None,
-                                  posts=src.posts))
+                                  posts=src.posts, per_post=per_post))
 
     file_paths, missing = expand_paths([p for p in paths if p != "-"], images=True)
     errors.extend(missing)
@@ -189,35 +197,38 @@ def _lint_inputs(linter, paths: List[str], day, stdin_name: str, max_bytes: int,
     return results, errors
 
 
-def _apply_fixes(results, write: bool, show_diff: bool) -> None:
+def _apply_fixes(results, write: bool, show_diff: bool) -> list:
     """--fix / --diff: the safe fixes of each input written back (and their findings dropped
-    from `results`) and/or shown as a unified diff."""
-    from lint.fix import fix_records, fixed_text, unified_diff
-    from lint.text.readers import OCR_EXTS, decode_bytes
+    from `results`) and/or shown as a unified diff; an InputError for each file that could
+    not be fixed (the others are)."""
+    from lint.fix import FixError, plan_fix, unified_diff, write_atomically
+    from lint.text.readers import OCR_EXTS, InputError
 
+    errors = []
     for r in results:
         ext = Path(r.path).suffix.lower()
         if r.path == "-" or ext == ".docx" or ext in OCR_EXTS:
             if any(f.fix_safe and f.suggestions for f in r.findings):
                 typer.echo(f"zwlint: {r.path}: fixes cannot be written back to this input", err=True)
             continue
-        with open(r.path, "rb") as fh:
-            raw = decode_bytes(fh.read())
-        if ext in (".jsonl", ".ndjson", ".json", ".csv"):
-            new, applied = fix_records(raw, ext, r.findings)
-        else:
-            new, applied = fixed_text(raw, r.findings)
-        if not applied or new == raw:
+        try:
+            planned = plan_fix(r.path, r.per_post)
+            if planned is None:
+                continue
+            if show_diff:
+                typer.echo(unified_diff(r.path, planned.before, planned.after), nl=False)
+            if write:
+                write_atomically(r.path, planned.data)
+        except FixError as exc:
+            errors.append(InputError(r.path, f"--fix: {exc}"))
             continue
-        if show_diff:
-            typer.echo(unified_diff(r.path, raw, new), nl=False)
         if write:
-            with open(r.path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(new)
-            for f in applied:
-                typer.echo(f"已修复 {r.path}:{f.line}:{f.column} {f.rule} “{f.text}” → “{f.suggestions[0]}”", err=True)
-            applied_ids = {id(f) for f in applied}
+            for f in planned.applied:
+                where = f"{r.path}[{f.record}].{f.field}" if f.record is not None else r.path
+                typer.echo(f"已修复 {where}:{f.line}:{f.column} {f.rule} “{f.text}” → “{f.suggestions[0]}”", err=True)
+            applied_ids = {id(f) for f in planned.applied}
             r.findings = [f for f in r.findings if id(f) not in applied_ids]
+    return errors
 
 
 def _exit_code(results, errors, threshold: str) -> int:

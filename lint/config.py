@@ -16,6 +16,7 @@ from the input.
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,7 +118,10 @@ def load_config_file(path: Path) -> Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest zwlint.toml, or pyproject.toml with a [tool.zwlint] table."""
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the input itself is reported unreadable
+        start = Path(os.path.abspath(start))
     for d in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
         cand = d / "zwlint.toml"
         if cand.is_file():

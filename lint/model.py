@@ -40,6 +40,8 @@ class Post:
     # For text recognised in an image: the lint.ocr.text.ImageText it came from (boxes,
     # confidences, which image).
     image: object | None = None
+    # Position of the record in its file (lint/text/records.py): how --fix finds it again.
+    record_index: int | None = None
 
 
 @dataclass

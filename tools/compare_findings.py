@@ -110,7 +110,8 @@ def audit_report() -> str:
         samples = Path("samples", "audit")  # relative: the report names the input path
         cmd = [sys.executable, "-m", "lint.cli", "audit", str(samples / "posts.jsonl"),
                "--registry", str(samples / "registry.tsv"), "--interactions", str(samples / "interactions.tsv"),
-               "--as-of", "2026-09-30", "--out", tmp, "--format", "json", "--jobs", "1"]
+               "--as-of", "2026-09-30", "--out", tmp, "--format", "json", "--jobs", "1",
+               "--show-personal-data"]  # the findings as found (reports mask personal data by default)
         env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
         env.update({k: v for k, v in os.environ.items() if k in ("HOME", "XDG_CACHE_HOME", "ZWLINT_CACHE_DIR")})
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)

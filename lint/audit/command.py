@@ -14,6 +14,19 @@ from lint.commands import fail, parse_day, split_values
 FORMATS = ("html", "xlsx", "json")
 
 
+def _set_aside_reports(out: Path) -> list[Path]:
+    """Rename the reports of an earlier audit to report.*.stale before this one starts, so
+    that a run that fails or is killed never leaves old reports looking current."""
+    moved = []
+    for fmt in FORMATS:
+        path = out / f"report.{fmt}"
+        if path.exists():
+            target = path.with_name(path.name + ".stale")
+            path.replace(target)
+            moved.append(target)
+    return moved
+
+
 def audit(
     paths: List[str] = typer.Argument(..., help="Post records (.jsonl .json .csv, or folders of them; other files are one post each)."),
     registry: Optional[Path] = typer.Option(None, "--registry", help="备案 registry (.xlsx/.csv/.tsv/.jsonl): 账号名称, 平台, 主办单位, 主管单位, 备案名称, 账号类型, 开通日期."),
@@ -36,6 +49,7 @@ def audit(
     reply_days: Optional[int] = typer.Option(None, "--reply-days", min=1, help="ZW007: working days to answer a message (config: 3)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal)."),
     fail_on_unqualified: bool = typer.Option(False, "--fail-on-unqualified", help="Exit 1 when an account is 不合格."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Show identity card and phone numbers in full in the reports (default: masked, 1101**********002X)."),
 ):
     """Audit a quarter of posts: lint every post, judge every account (合格/不合格), write the bulletin tables."""
     from lint.audit.progress import Progress
@@ -73,21 +87,27 @@ def audit(
         lint_phase = partial(lint_posts_dask, scheduler=scheduler, workers=n_jobs)
 
     out.mkdir(parents=True, exist_ok=True)
+    stale = _set_aside_reports(out)
     bar = Progress(enabled=progress)
     try:
         report = run_audit(paths, as_of=day, since=start, config=cfg, settings=settings, registry=registry,
                            interactions=interactions, store_path=store or out / "audit.sqlite", run=run,
-                           compare=compare, fresh=fresh, jobs=n_jobs, progress=bar, lint_phase=lint_phase)
+                           compare=compare, fresh=fresh, jobs=n_jobs, progress=bar, lint_phase=lint_phase,
+                           show_personal_data=show_personal_data)
     except KeyboardInterrupt:
         bar.close()
         typer.echo("zwlint: interrupted; finished posts are saved, run the same command again to resume.", err=True)
         raise typer.Exit(130)
-    except (ValueError, RuntimeError) as exc:  # a malformed word list, a store in use
+    except (ValueError, RuntimeError) as exc:  # a malformed word list, a store in use or damaged
         bar.close()
+        if stale:
+            typer.echo(f"zwlint: the earlier reports in {out} were renamed *.stale: they are not this audit's", err=True)
         fail(str(exc))
     bar.close()
 
     written = _write_reports(report, out, wanted)
+    for path in stale:
+        path.unlink(missing_ok=True)
     _print_summary(report, f"Dask 集群 {scheduler}" if scheduler else f"{n_jobs} 个进程", written)
     if report.posts == 0 and not report.accounts:
         raise typer.Exit(2)

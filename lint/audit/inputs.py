@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import json
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,9 +14,10 @@ from typing import Iterator
 
 from lint.model import Post
 from lint.text.readers import (
-    DEFAULT_MAX_BYTES, InputError, ReadError, decode_bytes, expand_paths, iter_records,
-    read_file, record_to_post,
+    DEFAULT_MAX_BYTES, InputError, ReadError, decode_bytes, expand_paths, looks_like_big5, read_file,
+    record_posts,
 )
+from lint.text.records import RecordsError, iter_file_records
 
 STREAM_EXTS = {".jsonl", ".ndjson", ".csv"}
 _CHUNK = 1 << 20
@@ -84,7 +84,10 @@ def _sniff_encoding(path: Path) -> tuple[str, int]:
                 dec.decode(b"", final=True)
             except UnicodeDecodeError:
                 ok = False
-    return ("utf-8-sig" if ok else "gb18030"), lines
+        if not ok:
+            fh.seek(0)
+            return ("cp950" if looks_like_big5(fh.read(_CHUNK)) else "gb18030"), lines
+    return "utf-8-sig", lines
 
 
 def scan_inputs(paths: list[str]) -> tuple[list[FileScan], list[InputError], int | None]:
@@ -120,70 +123,47 @@ class InputPost:
     post: Post
 
 
-def _key(post: Post, path: str, index: int, rec: dict | None) -> str:
-    if rec is not None and rec.get("id") not in (None, ""):
-        return str(rec["id"])
-    return f"{path}#{index}"
-
-
 def _stream_records(scan: FileScan) -> Iterator[InputPost | InputError]:
+    """The records of a .jsonl/.csv file, decoded and read piece by piece (memory stays flat)
+    by the one records reader that `check` and `--fix` use too."""
     spath = str(scan.path)
-    ext = scan.path.suffix.lower()
     try:
-        fh = open(scan.path, encoding=scan.encoding, newline="" if ext == ".csv" else None)
+        fh = open(scan.path, encoding=scan.encoding, newline="")
     except OSError as exc:
         yield InputError(spath, f"cannot read ({exc.strerror or exc})")
         return
-    with fh:
-        if ext == ".csv":
-            yield from _stream_csv(fh, spath)
-            return
-        seen_any = False
-        for i, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            seen_any = True
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(spath, f"line {i}: invalid JSON ({exc.msg})", record=f"#{i}")
-                continue
-            yield from _to_post(rec, spath, i)
-        if not seen_any:
-            yield InputError(spath, "empty file")
-
-
-def _stream_csv(fh, spath: str) -> Iterator[InputPost | InputError]:
-    reader = csv.DictReader(fh)
-    i = 0
+    seen_any = False
     try:
-        if not reader.fieldnames or "content" not in reader.fieldnames:
-            yield InputError(spath, "CSV needs a header row with a 'content' column")
-            return
-        for i, rec in enumerate(reader, 1):
-            if None in rec:  # more cells than header columns
-                yield InputError(spath, f"row {i}: more cells than columns", record=str(rec.get("id") or f"#{i}"))
-                continue
-            yield from _to_post(rec, spath, i)
-    except csv.Error as exc:
-        yield InputError(spath, f"row {i + 1}: malformed CSV ({exc}); the rest of the file was not read")
-
-
-def _to_post(rec, spath: str, i: int) -> Iterator[InputPost | InputError]:
-    try:
-        post = record_to_post(rec, spath, i)
-    except ReadError as exc:
-        rid = rec.get("id") if isinstance(rec, dict) else None
-        yield InputError(spath, str(exc), record=str(rid) if rid else f"#{i}")
+        with fh:
+            records = iter_file_records(iter(lambda: fh.read(_CHUNK), ""), scan.path.suffix.lower())
+            for item in record_posts(records, spath):
+                seen_any = True
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    yield InputPost(_key(item, spath), item)
+    except RecordsError as exc:
+        yield InputError(spath, str(exc))
         return
-    yield InputPost(_key(post, spath, i, rec), post)
+    except (OSError, UnicodeDecodeError) as exc:
+        yield InputError(spath, f"cannot read ({getattr(exc, 'strerror', None) or exc}); the rest of the file was not read")
+        return
+    if not seen_any:
+        yield InputError(spath, "empty file")
+
+
+def _key(post: Post, path: str) -> str:
+    """A post's identity in a run: its id, else its position in its file."""
+    if post.id and not post.id.startswith("#"):
+        return post.id
+    return f"{path}#{post.record_index}"
 
 
 def iter_posts(scans: list[FileScan], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputPost | InputError]:
     """Every post of every file, in order, and an InputError for every record that is not one."""
     for scan in scans:
         spath = str(scan.path)
-        if scan.encoding is not None and scan.encoding != "utf-16":
+        if scan.encoding is not None:
             yield from _stream_records(scan)
             continue
         src, errs = read_file(scan.path, max_bytes=max_bytes)
@@ -191,10 +171,8 @@ def iter_posts(scans: list[FileScan], max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
         if src is None:
             continue
         if src.kind == "records":
-            # read_file numbered the records; recover each one's key from its id
             for post in src.posts:
-                idx = post.id if post.id and not post.id.startswith("#") else None
-                yield InputPost(idx or f"{spath}{post.id}", post)
+                yield InputPost(_key(post, spath), post)
         else:
             yield InputPost(spath, src.posts[0])
 
@@ -284,12 +262,15 @@ def _read_table(path: Path) -> Iterator[tuple[int, dict]]:
         text = decode_bytes(fh.read())
     ext = path.suffix.lower()
     if ext in (".jsonl", ".ndjson", ".json"):
-        for i, rec, err in iter_records(text, ext, str(path)):
-            if err:
-                raise ReadError(err)
-            if not isinstance(rec, dict):
-                raise ReadError(f"record {i} is not an object")
-            yield i, rec
+        try:
+            for rec in iter_file_records([text], ext):
+                if rec.error:
+                    raise ReadError(rec.error)
+                if not isinstance(rec.value, dict):
+                    raise ReadError(f"record {rec.index} is not an object")
+                yield rec.index, rec.value
+        except RecordsError as exc:
+            raise ReadError(str(exc)) from exc
         return
     delimiter = "\t" if ext in (".tsv", ".tab") else ","
     if ext not in (".tsv", ".tab", ".csv"):

@@ -17,6 +17,7 @@ from lint.audit.inputs import read_interactions, read_registry
 from lint.audit.runner import LintStats, lint_posts
 from lint.audit.settings import AuditSettings
 from lint.audit.store import Store
+from lint.report.mask import mask_passage
 from lint.config import Config
 from lint.model import CATEGORIES
 
@@ -52,6 +53,9 @@ class AuditReport:
     chart: dict[str, dict[str, int]] = field(default_factory=dict)
     findings_total: int = 0
     by_category: dict[str, int] = field(default_factory=dict)
+    # False (the default): identity card and phone numbers are masked in every report
+    # (lint/report/mask.py); --show-personal-data sets it.
+    show_personal_data: bool = False
 
     @property
     def units(self) -> list[dict]:
@@ -72,7 +76,7 @@ class AuditReport:
         """Every post finding of this run (streamed from the store), with its post."""
         veto_of = self.settings.is_veto
         for r in self.store.findings(self.run, self.attempt):
-            yield {
+            row = {
                 "account": r["account"], "platform": r["platform"], "post": r["key"],
                 "record": r["record"], "title": r["title"], "published": r["published"],
                 "path": r["path"], "rule": r["rule"], "name": r["name"], "category": r["category"],
@@ -83,6 +87,7 @@ class AuditReport:
                 "veto": veto_of(r["rule"], r["category"], r["severity"]),
                 "_family": r["family"],
             }
+            yield row if self.show_personal_data else mask_passage(row)
 
 
 def _rectification(store: Store, run: str, attempt: int, previous: str,
@@ -152,7 +157,8 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
               settings: AuditSettings | None = None, registry: Path | None = None,
               interactions: Path | None = None, store_path: Path | str = ":memory:",
               run: str | None = None, compare: str | None = None, fresh: bool = False, jobs: int = 1,
-              progress: Callable | None = None, linter=None, lint_phase: Callable | None = None) -> AuditReport:
+              progress: Callable | None = None, linter=None, lint_phase: Callable | None = None,
+              show_personal_data: bool = False) -> AuditReport:
     """`lint_phase(paths, store, run, attempt, config, progress=...)` replaces the process pool's
     lint phase (lint_posts), e.g. the Dask engine's."""
     config = config or Config()
@@ -164,6 +170,9 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
     try:
         report = _audit(store, paths, as_of, since, run, config, settings, registry, interactions,
                         compare, fresh, jobs, progress, linter, lint_phase)
+        report.show_personal_data = show_personal_data
+        if not show_personal_data:
+            report.rectification = [mask_passage(r) for r in report.rectification]
     except BaseException:
         store.close()
         raise

@@ -16,6 +16,7 @@ from lint.audit.store import Store
 from lint.config import Config
 from lint.model import Post
 from lint.text.readers import DEFAULT_MAX_BYTES, InputError
+from lint.windows import check_post as check_in_windows
 
 CONTEXT = 30  # characters of context kept on each side of a finding
 CHUNK = 16  # posts per task sent to a worker
@@ -54,6 +55,24 @@ def ruleset_fingerprint(linter) -> str:
 _linter = None
 
 
+def _end_with_parent() -> None:
+    """A worker whose audit is killed ends quietly: writing a result to the dead main process
+    ends it by SIGPIPE instead of a BrokenPipeError traceback, and on Linux it is sent SIGTERM
+    as soon as the main process dies (it would otherwise finish its chunk for nobody)."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: SIGPIPE alone keeps it quiet
+        pass
+
+
 def _init_worker(config: Config) -> None:
     global _linter
     import signal
@@ -61,6 +80,7 @@ def _init_worker(config: Config) -> None:
     from lint.engine import Linter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _end_with_parent()
 
     _linter = Linter(config)
 
@@ -87,7 +107,7 @@ def lint_chunk(chunk: list[tuple[str, Post]]) -> list[tuple[str, list[dict] | No
     out = []
     for key, post in chunk:
         try:
-            findings = _linter.check_post(post)
+            findings = check_in_windows(_linter, post)
             out.append((key, [_finding_row(f, post) for f in findings], None))
         except Exception as exc:  # noqa: BLE001 - reported, never swallowed
             out.append((key, None, f"internal error while linting: {type(exc).__name__}: {exc}"))

@@ -63,19 +63,93 @@ class StoreBusy(RuntimeError):
     pass
 
 
+class StoreDamaged(RuntimeError):
+    """The store file is not a sound SQLite database (truncated, overwritten, emptied)."""
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def _damaged(path: Path, what: str) -> StoreDamaged:
+    bak = backup_path(path)
+    restore = (f"restore the copy kept before the last audit (cp '{bak}' '{path}')" if bak.is_file()
+               else "restore it from your own backup")
+    return StoreDamaged(f"the audit store {path} is damaged ({what}): {restore}, or move it away and run again "
+                        f"to start a fresh store (整改情况 and the update history of earlier runs come only from the old store)")
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a store file that exists but is not a SQLite database (0 bytes, cut short,
+    overwritten): SQLite would either fail later or silently start an empty store."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreDamaged(f"cannot read the audit store {path} ({exc.strerror or exc})") from None
+    if not head:
+        raise _damaged(path, "the file is empty: 0 bytes")
+    if head != SQLITE_HEADER:
+        raise _damaged(path, "not an SQLite database")
+
+
 class Store:
     def __init__(self, path: Path | str):
+        """Open (or create) the store; StoreDamaged if it exists and is not sound, StoreBusy
+        if another audit has it. Before a run changes a sound store, a copy is kept as
+        STORE.bak."""
         self.path = Path(path)
         self._lock = None
+        self.db = None
+        existed = False
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock = _lock(self.path)
-        self.db = sqlite3.connect(str(path))
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
-        self.db.commit()
+            existed = self.path.exists()
+        try:
+            if existed:
+                _check_file(self.path)
+            self.db = sqlite3.connect(str(path))
+            self.db.row_factory = sqlite3.Row
+            if existed:
+                verdict = self.db.execute("PRAGMA quick_check").fetchone()[0]
+                if verdict != "ok":
+                    raise _damaged(self.path, verdict.splitlines()[0])
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+            self.db.commit()
+            if existed:
+                self._backup()
+        except sqlite3.DatabaseError as exc:
+            self._unlock()
+            raise _damaged(self.path, str(exc)) from None
+        except BaseException:
+            self._unlock()
+            raise
+
+    def _backup(self) -> None:
+        """A consistent copy of the sound store (STORE.bak), made before this run changes it."""
+        target = backup_path(self.path)
+        tmp = target.with_name(target.name + ".tmp")
+        copy = sqlite3.connect(str(tmp))
+        try:
+            self.db.backup(copy)
+        finally:
+            copy.close()
+        tmp.replace(target)
+
+    def _unlock(self) -> None:
+        if getattr(self, "db", None) is not None:
+            self.db.close()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def close(self) -> None:
         self.db.commit()

@@ -13,6 +13,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     source: str | None = None  # decoded text, for showing lines (None for records)
     posts: list = field(default_factory=list)
+    per_post: list = field(default_factory=list)  # (post, its findings): how --fix finds each record
 
 
 def summary(results: list[FileResult]) -> dict:

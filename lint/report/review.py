@@ -7,6 +7,7 @@ from typing import Callable
 
 from lint.report import FileResult
 from lint.report.docx_annotate import DocxError, annotate_docx, annotate_output_path, edits_for
+from lint.report.mask import mask_finding
 from lint.report.review_sheet import html_to_pdf, review_sheet_html
 from lint.text.readers import InputError
 
@@ -17,7 +18,7 @@ def sheet_output_path(path: Path) -> Path:
 
 
 def write_reviews(results: list[FileResult], annotate: str | None, fix_mode: str, sheet: str | None,
-                  say: Callable[[str], None]) -> list[InputError]:
+                  say: Callable[[str], None], show_personal_data: bool = False) -> list[InputError]:
     """Write the annotated copies (`annotate`: None = no, "" = next to each input, else the
     output path) and the sheets (same convention); one InputError per file that failed."""
     errors: list[InputError] = []
@@ -47,7 +48,8 @@ def write_reviews(results: list[FileResult], annotate: str | None, fix_mode: str
         say(f"已写入批注版 {out}：{result.comments} 条批注，{len(result.revisions)} 处修订{untracked}")
     for r in files if sheet is not None else []:
         out = Path(sheet) if sheet else sheet_output_path(Path(r.path))
-        page = review_sheet_html(Path(r.path).name, r.findings,
+        findings = r.findings if show_personal_data else [mask_finding(f) for f in r.findings]
+        page = review_sheet_html(Path(r.path).name, findings,
                                  annotated=annotated[r.path].name if r.path in annotated else None)
         try:
             if out.suffix.lower() == ".pdf":

@@ -9,6 +9,7 @@ oversized request gets a clear 413 without being parsed.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import date
 from importlib import resources
@@ -33,8 +34,17 @@ from lint.server import DEFAULT_MAX_BYTES
 from lint.server.annotate import DOCX_MEDIA, AnnotateRequestError, annotated_copy, attachment_headers, parse_decisions
 from lint.report import FileResult
 from lint.report.json_report import as_dict
-from lint.text.readers import (DOCX_EXTS, HTML_EXTS, KNOWN_EXTS, TEXT_EXTS, ReadError, decode_bytes,
-                               html_visible_text, read_docx, read_text)
+from lint.report.mask import mask_results
+from lint.text.readers import (DOCX_EXTS, HTML_EXTS, KNOWN_EXTS, TEXT_EXTS, DocxLimits, LimitError, ReadError,
+                               check_docx_archive, decode_bytes, html_visible_text, read_docx, read_text)
+from lint.text.records import lone_surrogate
+from lint.windows import check_post as check_in_windows
+
+# A .docx upload of at most the body limit (10 MB) may unpack to at most 50 MB, hold at most
+# 100,000 paragraphs and take at most 10 s to read (a 94 KB file of 600,000 empty paragraphs
+# took 42 s of server CPU before these limits).
+UPLOAD_DOCX_LIMITS = DocxLimits(max_uncompressed=50 * 1024 * 1024, max_members=1000,
+                                max_paragraphs=100_000, max_seconds=10.0)
 
 API_PATH = "-"  # the `path` of the single file entry in a /check answer (input not from a file)
 
@@ -122,6 +132,26 @@ class BodyLimitMiddleware:
             return await receive()
 
         await self.app(scope, replay, send)
+        if size > RELEASE_AFTER:
+            await run_in_threadpool(release_memory)
+
+
+RELEASE_AFTER = 256 * 1024  # bytes of request body after which memory is handed back
+
+
+def release_memory() -> None:
+    """Give the memory freed by a large request back to the system: the C allocator keeps it
+    otherwise, and a server that once parsed a big upload would stay big
+    (benchmarks/bench_server_memory.py)."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _static(name: str) -> bytes:
@@ -161,16 +191,28 @@ def _rule_dict(rule, config: Config) -> dict:
     }
 
 
+def _show_personal_data(request: Request) -> bool:
+    """?show_personal_data=1: finding texts in full (by default ID and phone numbers are masked)."""
+    return request.query_params.get("show_personal_data") in ("1", "true")
+
+
+def _is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+
+
 def _upload_ext(filename: str) -> str:
     # The name is used for its extension only; it never reaches the file system.
     return PurePath(filename.replace("\\", "/")).suffix.lower()
 
 
 def create_app(linter: Linter | None = None, config: Config | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] | None = None) -> Starlette:
+               max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] | None = None,
+               docx_limits: DocxLimits = UPLOAD_DOCX_LIMITS) -> Starlette:
     """The ASGI app. Pass a Linter (tests do) or a Config; by default the Linter of the
-    default configuration. `allowed_hosts` restricts the Host header (DNS-rebinding guard)."""
-    api = _Api(linter if linter is not None else Linter(config), max_bytes)
+    default configuration. `allowed_hosts` restricts the Host header (DNS-rebinding guard);
+    `docx_limits` bound the work a .docx upload can cause (docs/limits.md)."""
+    api = _Api(linter if linter is not None else Linter(config), max_bytes, docx_limits)
     routes = [Route(path, api.page, methods=["GET"]) for path in api.static]
     routes += [
         Route("/api/v1/health", api.health, methods=["GET"]),
@@ -194,19 +236,21 @@ class _Api:
     """The page and the API's request handlers, sharing one Linter (check_post never mutates
     it) and the static files and OpenAPI document read once at start-up."""
 
-    def __init__(self, linter: Linter, max_bytes: int):
+    def __init__(self, linter: Linter, max_bytes: int, docx_limits: DocxLimits = UPLOAD_DOCX_LIMITS):
         from lint.server.openapi import openapi_document
 
         self.linter = linter
         self.max_bytes = max_bytes
+        self.docx_limits = docx_limits
         self.static = {route: (_static(name), media) for route, (name, media) in STATIC_FILES.items()}
         self.openapi = json.dumps(openapi_document(__version__, max_bytes), ensure_ascii=False).encode("utf-8")
 
-    def check_posts(self, path: str, posts: list[Post], source: str | None) -> dict:
+    def check_posts(self, path: str, posts: list[Post], source: str | None, show_personal_data: bool = False) -> dict:
         findings = []
         for post in posts:
-            findings.extend(self.linter.check_post(post))
-        result = as_dict([FileResult(path=path, findings=findings, source=source, posts=posts)])
+            findings.extend(check_in_windows(self.linter, post))
+        results = [FileResult(path=path, findings=findings, source=source, posts=posts)]
+        result = as_dict(results if show_personal_data else mask_results(results))
         result["_fix_safe"] = [bool(f.fix_safe and f.suggestions) for f in findings]
         return result
 
@@ -229,13 +273,19 @@ class _Api:
 
     async def check(self, request: Request) -> Response:
         """POST /api/v1/check: {"title"?, "content", "published"?, "id"?} -> JSON contract."""
+        if not _is_json(request.headers.get("content-type", "")):
+            # a form or text/plain post is what another web page can make the browser send
+            return error("请以 application/json 提交（Content-Type must be application/json）", 415)
         raw = await request.body()
         try:
             payload = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             return error(f"请求体不是有效的 UTF-8 JSON（invalid JSON: {exc}）")
         if not isinstance(payload, dict):
             return error("请求体必须是 JSON 对象（body must be a JSON object）")
+        if lone_surrogate(payload):
+            return error("请求中含有孤立的代理项转义（如 \\ud800），不是有效的 Unicode 文本"
+                         "（lone surrogate escape: not valid Unicode text）", 422)
         try:
             content = payload.get("content")
             if not isinstance(content, str):
@@ -251,7 +301,7 @@ class _Api:
         # content findings carry field "title" / "content"; `record` is the given id.
         post = Post(content=content, title=title if title is not None else "",
                     id=str(rid) if rid not in (None, "") else None, published=published)
-        result = await run_in_threadpool(self.check_posts, API_PATH, [post], None)
+        result = await run_in_threadpool(self.check_posts, API_PATH, [post], None, _show_personal_data(request))
         if request.query_params.get("fix_safe") in ("1", "true"):
             # For the page: which findings --fix would apply (parallel to files[0].findings).
             result["fix_safe"] = result.pop("_fix_safe")
@@ -289,7 +339,7 @@ class _Api:
         if not data.strip():
             raise BadRequest("文件是空的（empty file）")
         if ext in DOCX_EXTS:
-            text = read_docx(data)
+            text = read_docx(data, self.docx_limits)
             if not text.strip():
                 raise BadRequest("文档中没有文字（empty document）")
             return ext, text, None
@@ -298,20 +348,28 @@ class _Api:
             raise BadRequest("文件是空的（empty file）")
         return ext, text, text
 
+    async def read_in_time(self, filename: str, data: bytes, published: date | None, allowed: set[str]):
+        """read_upload, answered with a 422 once docx_limits.max_seconds have passed (the
+        reading itself is bounded by the size and paragraph limits)."""
+        try:
+            return await asyncio.wait_for(run_in_threadpool(self.read_upload, filename, data, published, allowed),
+                                          timeout=self.docx_limits.max_seconds)
+        except asyncio.TimeoutError:
+            raise LimitError(f"reading the upload took longer than {self.docx_limits.max_seconds:g} s") from None
+
     async def extract(self, request: Request) -> Response:
         """POST /api/v1/extract (multipart `file`): the plain text of a .docx/.html/.txt/.md
         upload, for the page to put into its editor."""
         try:
             filename, data, _, _ = await self._upload(request)
-            ext, text, _ = await run_in_threadpool(self.read_upload, filename, data, None,
-                                                   DOCX_EXTS | HTML_EXTS | TEXT_EXTS)
+            ext, text, _ = await self.read_in_time(filename, data, None, DOCX_EXTS | HTML_EXTS | TEXT_EXTS)
             kind = "docx" if ext in DOCX_EXTS else "html" if ext in HTML_EXTS else "text"
             if kind == "html":
                 text = html_visible_text(text)[0].strip("\n")
         except BadRequest as exc:
             return error(exc.message, exc.status)
         except ReadError as exc:
-            return error(f"无法读取文件：{exc}", 422)
+            return error(f"无法读取文件：{exc}", getattr(exc, "status", 422))
         return JSONResponse({"filename": PurePath(filename.replace("\\", "/")).name, "kind": kind,
                              "content": text}, headers=SECURITY_HEADERS)
 
@@ -322,12 +380,12 @@ class _Api:
         try:
             filename, data, published, _ = await self._upload(request)
             if _upload_ext(filename) in IMAGE_EXTS:
-                return await self.check_image(filename, data, published)
-            ext, text, decoded = await run_in_threadpool(self.read_upload, filename, data, published, KNOWN_EXTS)
+                return await self.check_image(filename, data, published, _show_personal_data(request))
+            ext, text, decoded = await self.read_in_time(filename, data, published, KNOWN_EXTS)
         except BadRequest as exc:
             return error(exc.message, exc.status)
         except ReadError as exc:
-            return error(f"无法读取文件：{exc}", 422)
+            return error(f"无法读取文件：{exc}", getattr(exc, "status", 422))
         name = PurePath(filename.replace("\\", "/")).name
         if decoded is None:  # docx
             posts, source, errors = [Post(content=text, published=published, path=name)], None, []
@@ -336,7 +394,7 @@ class _Api:
             if src is None:
                 return error(f"无法读取文件：{errors[0].reason if errors else 'unreadable'}", 422)
             posts, source = src.posts, (src.text if src.kind != "records" else None)
-        result = await run_in_threadpool(self.check_posts, name, posts, source)
+        result = await run_in_threadpool(self.check_posts, name, posts, source, _show_personal_data(request))
         result.pop("_fix_safe")
         if errors:
             result["errors"] = [str(e) for e in errors]
@@ -356,15 +414,24 @@ class _Api:
         except AnnotateRequestError as exc:
             return error(str(exc))
         try:
-            body, comments, revisions = await run_in_threadpool(annotated_copy, self.linter, data, published, edits,
-                                                                dismissed, mode)
+            # the same limits as any .docx upload, before its XML is parsed
+            limits = self.docx_limits
+            await asyncio.wait_for(run_in_threadpool(check_docx_archive, data, limits), timeout=limits.max_seconds)
+            body, comments, revisions = await asyncio.wait_for(
+                run_in_threadpool(annotated_copy, self.linter, data, published, edits, dismissed, mode),
+                timeout=limits.max_seconds)
         except AnnotateRequestError as exc:
             return error(str(exc), 422)
+        except ReadError as exc:
+            return error(f"无法读取文件：{exc}", getattr(exc, "status", 422))
+        except asyncio.TimeoutError:
+            return error(f"无法读取文件：reading the upload took longer than {self.docx_limits.max_seconds:g} s", 422)
         return Response(body, media_type=DOCX_MEDIA, headers={
             **SECURITY_HEADERS, **attachment_headers(filename),
             "X-Zwlint-Comments": str(comments), "X-Zwlint-Revisions": str(revisions)})
 
-    async def check_image(self, filename: str, data: bytes, published: date | None) -> Response:
+    async def check_image(self, filename: str, data: bytes, published: date | None,
+                          show_personal_data: bool = False) -> Response:
         """An image upload: its recognised text checked, findings with their pixel boxes; the
         answer adds `image` (width, height, the recognised text the offsets point into)."""
         name = PurePath(filename.replace("\\", "/")).name
@@ -372,7 +439,7 @@ class _Api:
             posts = await run_in_threadpool(posts_from_image_bytes, data, name, published)
         except ImageError as exc:
             return error(f"无法读取图片：{exc}", 422)
-        result = await run_in_threadpool(self.check_posts, name, posts, posts[0].content)
+        result = await run_in_threadpool(self.check_posts, name, posts, posts[0].content, show_personal_data)
         result.pop("_fix_safe")
         found = posts[0].image
         result["image"] = {"width": found.width, "height": found.height, "text": found.text}

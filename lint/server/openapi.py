@@ -149,6 +149,13 @@ def _json(ref: str) -> dict:
     return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
 
 
+SHOW_PERSONAL_DATA = {
+    "name": "show_personal_data", "in": "query", "required": False, "schema": {"type": "boolean"},
+    "description": "true: identity card and phone numbers in full; by default they are masked "
+                   "(4403**********2136) in every finding text and message.",
+}
+
+
 def openapi_document(version: str, max_bytes: int) -> dict:
     too_large = {"description": f"Request body larger than {max_bytes} bytes.", "content": _json("Error")}
     bad = {"description": "Malformed request (message in `error`).", "content": _json("Error")}
@@ -170,13 +177,17 @@ def openapi_document(version: str, max_bytes: int) -> dict:
                         "description": "true: add a top-level `fix_safe` array (one boolean per finding of "
                                        "files[0].findings: would `zwlint check --fix` apply it). Off by default, "
                                        "so the answer is exactly the CLI contract.",
-                    }],
+                    }, SHOW_PERSONAL_DATA],
                     "requestBody": {"required": True, "content": _json("CheckRequest")},
                     "responses": {
                         "200": {"description": "Findings in the CLI's JSON contract (version 1); "
                                                "files[0].path is \"-\".", "content": _json("CheckResponse")},
                         "400": bad,
                         "413": too_large,
+                        "415": {"description": "The body is not Content-Type: application/json.",
+                                "content": _json("Error")},
+                        "422": {"description": "A lone surrogate escape (\"\\ud800\"): not Unicode text.",
+                                "content": _json("Error")},
                     },
                 }
             },
@@ -185,6 +196,7 @@ def openapi_document(version: str, max_bytes: int) -> dict:
                     "summary": "Check an uploaded file exactly as `zwlint check FILE --format json` would "
                                "(images too, with zwlint[ocr]: findings carry `image` with the pixel box).",
                     "operationId": "checkFile",
+                    "parameters": [SHOW_PERSONAL_DATA],
                     "requestBody": {"required": True,
                                     "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/Upload"}}}},
                     "responses": {
@@ -192,7 +204,9 @@ def openapi_document(version: str, max_bytes: int) -> dict:
                                 "content": _json("CheckResponse")},
                         "400": bad, "413": too_large,
                         "415": {"description": "Unsupported file type.", "content": _json("Error")},
-                        "422": {"description": "The file could not be read.", "content": _json("Error")},
+                        "422": {"description": "The file could not be read, or a .docx has more than 100,000 "
+                                               "paragraphs or 1,000 files or took over 10 s to read "
+                                               "(413: it unpacks to more than 50 MB).", "content": _json("Error")},
                     },
                 }
             },
@@ -210,7 +224,9 @@ def openapi_document(version: str, max_bytes: int) -> dict:
                                            "content": {"type": "string"}}}}}},
                         "400": bad, "413": too_large,
                         "415": {"description": "Unsupported file type.", "content": _json("Error")},
-                        "422": {"description": "The file could not be read.", "content": _json("Error")},
+                        "422": {"description": "The file could not be read, or a .docx has more than 100,000 "
+                                               "paragraphs or 1,000 files or took over 10 s to read "
+                                               "(413: it unpacks to more than 50 MB).", "content": _json("Error")},
                     },
                 }
             },

@@ -2,10 +2,8 @@
 record) with a one-line reason; nothing is dropped silently."""
 from __future__ import annotations
 
-import csv
 import html
 import io
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -16,10 +14,10 @@ from typing import Iterator
 from lint.model import Post
 from lint.ocr import IMAGE_EXTS, PDF_EXTS
 from lint.text.offsets import OffsetMap
+from lint.text.records import RECORD_EXTS, Record, RecordsError, iter_file_records
 
 TEXT_EXTS = {".txt", ".md", ".markdown", ".text"}
 HTML_EXTS = {".html", ".htm", ".xhtml", ".shtml"}
-RECORD_EXTS = {".jsonl", ".ndjson", ".json", ".csv"}
 DOCX_EXTS = {".docx"}
 KNOWN_EXTS = TEXT_EXTS | HTML_EXTS | RECORD_EXTS | DOCX_EXTS
 OCR_EXTS = IMAGE_EXTS | PDF_EXTS  # read by lint.ocr (zwlint check)
@@ -51,29 +49,83 @@ class ReadError(Exception):
     pass
 
 
-def decode_bytes(data: bytes) -> str:
-    """UTF-8 (BOM removed), UTF-16 with a BOM, else GB18030; binary data is refused."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+@dataclass
+class Decoded:
+    """A file's text and how to write it back byte for byte: `encoding` (a Python codec
+    without BOM handling) and the byte-order mark that preceded the text."""
+
+    text: str
+    encoding: str
+    bom: bytes = b""
+
+
+_SAMPLE = 65536
+
+
+def _cjk(text: str) -> list[str]:
+    return [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+
+
+def _share_in_lead_range(chars: list[str], codec: str, lo: int, hi: int) -> float:
+    hits = 0
+    for ch in chars:
         try:
-            return data.decode("utf-16")
+            hits += lo <= ch.encode(codec)[0] <= hi
+        except UnicodeEncodeError:
+            pass
+    return hits / len(chars)
+
+
+def looks_like_big5(data: bytes) -> bool:
+    """Big5 bytes decode as GB18030 without error, into gibberish. Read as GB18030, simplified
+    (and even traditional) government text has >= 0.6 of its characters among GB2312's 3,755
+    common ones (seeds: 0.99; a traditional page: 0.65); Big5 read that way has about 0.5.
+    Read as Big5 (cp950), a Big5 text has nearly all of them among its 5,401 common ones."""
+    sample = data[:_SAMPLE]
+    gb = _cjk(sample.decode("gb18030", errors="ignore"))
+    if len(gb) < 10 or _share_in_lead_range(gb, "gb2312", 0xB0, 0xD7) >= 0.6:
+        return False
+    try:
+        big5 = _cjk(sample.decode("cp950", errors="strict" if len(data) <= _SAMPLE else "ignore"))
+    except UnicodeDecodeError:
+        return False
+    return len(big5) >= 10 and _share_in_lead_range(big5, "cp950", 0xA4, 0xC6) >= 0.8
+
+
+def decode_file_bytes(data: bytes) -> Decoded:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, Big5 (detected, see looks_like_big5),
+    else GB18030; binary data is refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        bom, data, encoding = data[:3], data[3:], "utf-8"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        bom, data = data[:2], data[2:]
+        encoding = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+        try:
+            return Decoded(data.decode(encoding), encoding, bom)
         except UnicodeDecodeError as exc:
             raise ReadError("not valid UTF-16 despite its byte-order mark") from exc
+    else:
+        bom, encoding = b"", "utf-8"
     if b"\x00" in data[:8192]:
         raise ReadError("binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        encoding = "cp950" if looks_like_big5(data) else "gb18030"
         try:
-            text = data.decode("gb18030")
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise ReadError("not UTF-8 and not GB18030 text") from exc
+            what = "Big5" if encoding == "cp950" else "GB18030"
+            raise ReadError(f"not UTF-8 and not {what} text (byte {exc.start}); save it as UTF-8") from exc
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if sample and controls / len(sample) > 0.01:
         raise ReadError("binary file (control characters)")
-    return text
+    return Decoded(text, encoding, bom)
+
+
+def decode_bytes(data: bytes) -> str:
+    return decode_file_bytes(data).text
 
 
 def parse_date(value) -> date | None:
@@ -168,6 +220,7 @@ RECORD_FIELDS = ("id", "title", "content", "published", "account", "platform")
 
 
 def record_to_post(rec: dict, path: str, index: int) -> Post:
+    """The Post of a record; `index` is its position in the file (records.Record.index)."""
     if not isinstance(rec, dict):
         raise ReadError("record is not an object")
     content = rec.get("content")
@@ -186,54 +239,101 @@ def record_to_post(rec: dict, path: str, index: int) -> Post:
         platform=(str(rec["platform"]) if rec.get("platform") not in (None, "") else None),
         path=path,
         extra={k: v for k, v in rec.items() if k not in RECORD_FIELDS},
+        record_index=index,
     )
 
 
-def iter_records(text: str, ext: str, path: str) -> Iterator[tuple[int, dict | None, str | None]]:
-    """(1-based index, record, error) for every record of a jsonl / json / csv file."""
-    if ext in (".jsonl", ".ndjson"):
-        for i, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                yield i, json.loads(line), None
-            except json.JSONDecodeError as exc:
-                yield i, None, f"line {i}: invalid JSON ({exc.msg})"
-    elif ext == ".json":
+def record_posts(records: Iterator[Record], path: str) -> Iterator[Post | InputError]:
+    """A Post for every well-formed record, an InputError naming the record for the others."""
+    for rec in records:
+        if rec.error is not None:
+            yield InputError(path, rec.error, record=rec.where)
+            continue
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ReadError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from exc
-        if isinstance(data, dict):
-            for key in ("posts", "records", "data", "items"):
-                if isinstance(data.get(key), list):
-                    data = data[key]
-                    break
-            else:
-                data = [data]
-        if not isinstance(data, list):
-            raise ReadError("JSON must be a list of records or an object with 'posts'")
-        for i, rec in enumerate(data, 1):
-            yield i, rec, None
-    else:
-        reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or "content" not in reader.fieldnames:
-            raise ReadError("CSV needs a header row with a 'content' column")
-        for i, rec in enumerate(reader, 1):
-            yield i, rec, None
+            yield record_to_post(rec.value, path, rec.index)
+        except ReadError as exc:
+            yield InputError(path, f"line {rec.line}: {exc}", record=rec.where)
 
 
 # ---------------------------------------------------------------- files
 
-def read_docx(path: Path | bytes) -> str:
-    """Text of a .docx file, given its path or (for uploads) its bytes in memory: body, tables,
-    text boxes, headers, footers and notes (lint/text/docx.py)."""
-    from lint.text.docx import DocxError, read_docx_text
+class LimitError(ReadError):
+    """An input over one of the documented limits; `status` is the HTTP answer (413 too
+    large, 422 too many parts or too slow)."""
+
+    def __init__(self, message: str, status: int = 422):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class DocxLimits:
+    """Limits on a .docx before and while its text is extracted (docs/serve.md lists them).
+    A .docx is a zip archive: its compressed size says little about the work inside."""
+
+    max_uncompressed: int = 100 * 1024 * 1024  # bytes, all members together
+    max_members: int = 2000  # files in the archive
+    max_paragraphs: int = 100_000  # <w:p> elements in word/document.xml
+    max_seconds: float = 30.0  # extraction time
+
+
+DEFAULT_DOCX_LIMITS = DocxLimits()
+_PARAGRAPH = re.compile(rb"<w:p[ >/]")
+
+
+def check_docx_archive(source: Path | bytes, limits: DocxLimits = DEFAULT_DOCX_LIMITS) -> None:
+    """Refuse a .docx that is not a zip with a word/document.xml, or whose archive is over
+    the limits, before any XML of it is parsed."""
+    import zipfile
 
     try:
-        return read_docx_text(path).text
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source) as zf:
+            members = zf.infolist()
+            if len(members) > limits.max_members:
+                raise LimitError(f"the .docx archive has {len(members):,} files (limit {limits.max_members:,})")
+            total = sum(m.file_size for m in members)
+            if total > limits.max_uncompressed:
+                raise LimitError(f"the .docx unpacks to {total / 1048576:.0f} MB "
+                                 f"(limit {limits.max_uncompressed / 1048576:.0f} MB)", 413)
+            try:
+                body = zf.open("word/document.xml")
+            except KeyError:
+                raise ReadError("not a valid .docx file (no word/document.xml)") from None
+            paragraphs, tail = 0, b""
+            with body:
+                for chunk in iter(lambda: body.read(1 << 20), b""):
+                    paragraphs += len(_PARAGRAPH.findall(tail + chunk))
+                    tail = chunk[-5:]
+                    paragraphs -= len(_PARAGRAPH.findall(tail))
+                    if paragraphs > limits.max_paragraphs:
+                        raise LimitError(f"the .docx has more than {limits.max_paragraphs:,} paragraphs")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise ReadError(f"not a valid .docx file (not a readable zip archive: {exc})") from None
+    except (OSError, RuntimeError, ValueError) as exc:  # zlib errors, bad CRC, encrypted members
+        raise ReadError(f"not a valid .docx file ({exc})") from None
+
+
+def read_docx(path: Path | bytes, limits: DocxLimits = DEFAULT_DOCX_LIMITS) -> str:
+    """Text of a .docx file, given its path or (for uploads) its bytes in memory: body, tables,
+    text boxes, headers, footers and notes (lint/text/docx.py), once the archive passed
+    check_docx_archive. `limits.max_seconds` is checked when the text is out; the server also
+    stops waiting at that time (lint/server/app.py)."""
+    import time
+
+    from lint.text.docx import DocxError, read_docx_text
+
+    check_docx_archive(path, limits)
+    began = time.monotonic()
+    try:
+        text = read_docx_text(path).text
     except DocxError as exc:
         raise ReadError(str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - a hostile file can make the XML parser raise anything
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ReadError(f"not a valid .docx file ({reason})") from None
+    if time.monotonic() - began > limits.max_seconds:
+        raise LimitError(f"reading the .docx took longer than {limits.max_seconds:g} s")
+    return text
 
 
 def read_file(path: Path, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -280,19 +380,47 @@ def read_text(spath: str, text: str, ext: str, published: date | None = None
         errors: list[InputError] = []
         posts: list[Post] = []
         try:
-            for i, rec, err in iter_records(text, ext, spath):
-                if err:
-                    errors.append(InputError(spath, err, record=f"#{i}"))
-                    continue
-                try:
-                    posts.append(record_to_post(rec, spath, i))
-                except ReadError as exc:
-                    rid = rec.get("id") if isinstance(rec, dict) else None
-                    errors.append(InputError(spath, str(exc), record=str(rid) if rid else f"#{i}"))
-        except ReadError as exc:
+            for item in record_posts(iter_file_records([text], ext), spath):
+                (errors if isinstance(item, InputError) else posts).append(item)
+        except RecordsError as exc:
             return None, [InputError(spath, str(exc))]
         return Source(spath, "records", None, posts), errors
     return Source(spath, "text", text, [Post(content=text, published=published, path=spath)]), []
+
+
+_SKIP_DIRS = ("node_modules", "__pycache__")
+
+
+def _walk(top: Path, exts: frozenset[str] | set[str], errors: list[InputError]) -> Iterator[Path]:
+    """Known kinds of files under `top`, sorted, depth first, without recursion (a folder
+    1,000 levels deep is fine) and visiting each real folder once (symlink loops end)."""
+    seen: set[tuple[int, int]] = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(InputError(str(folder), f"cannot read folder ({exc.strerror or exc})"))
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name not in _SKIP_DIRS:
+                    subdirs.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in exts:
+                yield Path(entry.path)
+        stack.extend(reversed(subdirs))
 
 
 def expand_paths(paths: list[str], images: bool = False) -> tuple[list[Path], list[InputError]]:
@@ -305,14 +433,16 @@ def expand_paths(paths: list[str], images: bool = False) -> tuple[list[Path], li
     errors: list[InputError] = []
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-                for name in sorted(names):
-                    if Path(name).suffix.lower() in exts and not name.startswith("."):
-                        files.append(Path(root) / name)
-        elif path.exists():
-            files.append(path)
-        else:
+        try:
+            if path.is_dir():
+                files.extend(_walk(path, exts, errors))
+                continue
+            path.stat()
+        except FileNotFoundError:
             errors.append(InputError(p, "no such file or directory"))
+            continue
+        except OSError as exc:
+            errors.append(InputError(p, f"cannot read ({exc.strerror or exc})"))
+            continue
+        files.append(path)
     return files, errors
