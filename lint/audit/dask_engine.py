@@ -27,11 +27,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from lint.audit.inputs import FileScan, InputPost, _to_post, iter_posts, scan_inputs
+from lint.audit.inputs import FileScan, InputPost, iter_posts, post_of_record, scan_inputs
 from lint.audit.runner import LintStats, _finding_row, _meta, post_hash, ruleset_fingerprint
 from lint.audit.store import Store
 from lint.config import Config
 from lint.text.readers import DEFAULT_MAX_BYTES, InputError
+from lint.text.records import record_problem
 
 # Bytes of a JSON Lines file per partition, rows of a Parquet file per partition (whole row
 # groups): a few hundred to a few thousand posts, about a second of work, so that the workers
@@ -242,7 +243,7 @@ def read_partition(part: Partition, max_bytes: int = DEFAULT_MAX_BYTES) -> Itera
             table = pq.ParquetFile(fh).read_row_groups(list(range(part.start, part.end))) if part.end > part.start else None
         rows = table.to_pylist() if table is not None else []
         for i, rec in enumerate(rows, part.first):
-            yield from _to_post({k: _plain(v) for k, v in rec.items()}, part.url, i)
+            yield from post_of_record({k: _plain(v) for k, v in rec.items()}, part.url, i)
         return
     with fs.open(path, "rb") as fh:
         fh.seek(part.start)
@@ -260,7 +261,11 @@ def read_partition(part: Partition, max_bytes: int = DEFAULT_MAX_BYTES) -> Itera
         except json.JSONDecodeError as exc:
             yield InputError(part.url, f"line {i}: invalid JSON ({exc.msg})", record=f"#{i}")
             continue
-        yield from _to_post(rec, part.url, i)
+        problem = record_problem(rec, line)
+        if problem:
+            yield InputError(part.url, f"line {i}: {problem}", record=f"#{i}")
+            continue
+        yield from post_of_record(rec, part.url, i)
 
 
 try:

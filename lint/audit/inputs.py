@@ -15,7 +15,7 @@ from typing import Iterator
 from lint.model import Post
 from lint.text.readers import (
     DEFAULT_MAX_BYTES, InputError, ReadError, decode_bytes, expand_paths, looks_like_big5, read_file,
-    record_posts,
+    record_posts, record_to_post,
 )
 from lint.text.records import RecordsError, iter_file_records
 
@@ -157,6 +157,19 @@ def _key(post: Post, path: str) -> str:
     if post.id and not post.id.startswith("#"):
         return post.id
     return f"{path}#{post.record_index}"
+
+
+def post_of_record(rec: object, spath: str, index: int) -> Iterator[InputPost | InputError]:
+    """One record parsed elsewhere (the Dask engine's partitions), `index` its position in the
+    file: its InputPost, or the InputError the records reader would give for it."""
+    try:
+        post = record_to_post(rec, spath, index)
+    except ReadError as exc:
+        rid = rec.get("id") if isinstance(rec, dict) else None
+        where = str(rid) if isinstance(rid, (str, int)) and rid != "" else f"#{index}"
+        yield InputError(spath, f"line {index}: {exc}", record=where)
+        return
+    yield InputPost(_key(post, spath), post)
 
 
 def iter_posts(scans: list[FileScan], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputPost | InputError]:

@@ -73,7 +73,7 @@ def lone_surrogate(value: object) -> bool:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _checked(value: object, raw: str) -> str | None:
+def record_problem(value: object, raw: str) -> str | None:
     """Why a parsed record is not text, if it is not. Decoded file text holds no surrogates,
     so only a \\uD800-\\uDFFF escape in the raw record can bring one in."""
     if _SURROGATE_ESCAPE.search(raw) and lone_surrogate(value):
@@ -117,7 +117,7 @@ def iter_jsonl(chunks: Iterable[str]) -> Iterator[Record]:
         except RecursionError:
             yield Record(no, no, start, offset, error=f"line {no}: JSON nested too deeply")
             continue
-        err = _checked(value, line)
+        err = record_problem(value, line)
         yield Record(no, no, start, offset, value, f"line {no}: {err}" if err else None)
 
 
@@ -186,7 +186,7 @@ def iter_json(text: str) -> Iterator[Record]:
                 lstart = [s for k, s, _ in _object_members(text, start) if k == key][-1]
                 break
         else:
-            err = _checked(data, text)
+            err = record_problem(data, text)
             yield Record(1, text.count("\n", 0, start) + 1, start, len(text.rstrip()),
                          data, f"record 1: {err}" if err else None)
             return
@@ -198,7 +198,7 @@ def iter_json(text: str) -> Iterator[Record]:
     for i, (value, (s, e)) in enumerate(zip(data, _array_elements(text, lstart)), 1):
         line += text.count("\n", last, s)
         last = s
-        err = _checked(value, text[s:e])
+        err = record_problem(value, text[s:e])
         yield Record(i, line, s, e, value, f"record {i}: {err}" if err else None)
 
 
