@@ -44,6 +44,21 @@ def test_balanced_pairs_enumerators_and_multiparagraph_quotes():
     assert found("各县(区)人民政府（含开发区)", "ZW802") == []  # widths pair up (ZW804's job)
 
 
+def test_pairs_broken_over_short_lines_by_page_layout_are_balanced():
+    assert found("下载\n打印\n【字号：\n加大\n还原\n减小\n】\n正文。", "ZW802") == []
+    assert found("扫一扫在手机打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】", "ZW802") == []
+    assert found("关于《\n国民经济和社会发展第十一个五年规划纲要（草案）\n》的说明", "ZW802") == []
+    # a closer missing on its own line is still missing
+    assert len(found("【字号：\n加大\n还原\n减小\n正文。", "ZW802")) == 1
+
+
+def test_truncated_preview_leaves_its_last_opener_alone():
+    assert found("今天我们来到“美丽乡村建设示范点，这里的…展开全文", "ZW802") == []
+    assert found("今天我们来到“美丽乡村建设示范点，这里的...全文", "ZW802") == []
+    [f] = found("今天我们来到“美丽乡村建设示范点，这里的风景很好。", "ZW802")
+    assert f.text == "“"
+
+
 # ZW803 repeated punctuation
 def test_repeated_punctuation():
     [f] = found("通知如下：：", "ZW803")

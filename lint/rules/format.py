@@ -73,6 +73,22 @@ _ENUMERATOR = re.compile(rf"(?:^|[\s、：:；;。])[\dA-Za-z一二三四五六�
 
 
 _LINE_END = "。！？；：!?;:”’》）)】」』…—|"
+# A pair broken over short lines by a web page's layout: 【字号：⏎加大⏎还原⏎减小⏎】,
+# 【⏎打印本页⏎】, 《⏎国民经济和社会发展第十一个五年规划纲要（草案）⏎》.
+_SPLIT_PAIRS = re.compile("|".join(
+    rf"{re.escape(o)}(?:[^{re.escape(o + c)}\n]{{0,40}}\n){{1,8}}[^{re.escape(o + c)}\n]{{0,40}}{re.escape(c)}"
+    for o, c in (("【", "】"), ("《", "》"), ("（", "）"), ("〔", "〕"), ("「", "」"))
+))
+
+
+def _unsplit(m: re.Match) -> str:
+    """Blank out a pair whose opener ends a line or whose closer starts one (layout)."""
+    g = m.group()
+    return " " + g[1:-1] + " " if g[1] == "\n" or g[-2] == "\n" else g
+
+
+# A preview cut off by the platform: …展开全文, ...全文, a final ellipsis.
+_TRUNCATED = re.compile(r"(?:…|\.{3}|展开全文)\s*(?:展开全文|全文|更多)?\s*$")
 
 
 def _logical_lines(text: str) -> list[tuple[int, int]]:
@@ -109,7 +125,8 @@ class UnbalancedPairs(Rule):
         "逐段检查书名号《》、引号“”‘’、括号（）【】〔〕是否成对、是否交错（《……“……》……”）。"
         "“1）”“一）”这类序号后的单个右括号不报告；按GB/T 15834-2011，跨段引文每段开头用前引号、"
         "只在最后一段末尾用后引号，所以段首未闭合的前引号不报告。半角与全角括号互相配对（宽度"
-        "问题由ZW804提示）。\n"
+        "问题由ZW804提示）。网页排版拆到几行短行里的一对括号（【字号：⏎大⏎中⏎小⏎】）算成对；"
+        "以“…展开全文”“……”结尾的截断文本，末尾未闭合的前括号、前引号不报告。\n"
         "例：印发《关于推进政务新媒体健康有序发展的意见的通知 → 补全“》”。无自动修改。"
     )
 
@@ -117,6 +134,8 @@ class UnbalancedPairs(Rule):
         text = doc.text
         if not _PAIR_CHARS.search(text):
             return
+        if "\n" in text:
+            text = _SPLIT_PAIRS.sub(_unsplit, text)
         for start, end in _logical_lines(text):
             yield from self._line(text[start:end], start)
 
@@ -148,6 +167,8 @@ class UnbalancedPairs(Rule):
             if ch in "）)" and _ENUMERATOR.search(line[:i]):
                 continue
             yield Issue(base + i, base + i + 1, f"“{ch}”没有对应的“{_CLOSERS[ch]}”")
+        if stack and _TRUNCATED.search(line):
+            return  # the rest of the text was cut off
         for o, oi in stack:
             if o in "“‘" and line[line.rfind("\n", 0, oi) + 1 : oi].strip() == "":
                 continue  # a quotation running over several paragraphs
