@@ -56,6 +56,22 @@ def test_year_far_standalone_and_history_context():
     assert found("2021年12月31日前完成。", "ZW703", published="2022-01-01") == []
 
 
+def test_anniversary_and_look_back_posts_keep_their_historic_dates():
+    from lint.engine import Linter
+    from lint.model import Post
+
+    def zw703(content, title=None):
+        post = Post(content=content, title=title, published=date(2023, 5, 12))
+        return [f for f in Linter().check_post(post) if f.rule == "ZW703"]
+
+    quake = "2008年5月12日14时28分，四川汶川发生8.0级特大地震。"
+    assert zw703(quake, title="汶川特大地震十五周年：我们从未忘记") == []
+    assert zw703("山河已无恙。\n" + quake + "\n15年前的今天，举国同悲。") == []  # 2023 - 15 = 2008
+    assert zw703("重温历史，回顾过去。" + quake) == []  # same paragraph
+    assert len(zw703(quake)) == 1  # nothing says it is a look back
+    assert len(zw703("纪念大会举行。\n2008年5月12日，他来到窗口办事。")) == 1  # another paragraph
+
+
 def test_year_threshold_is_configurable():
     from lint.config import Config
     from lint.engine import Linter

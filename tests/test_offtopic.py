@@ -30,6 +30,12 @@ def test_absolute_terms_only_in_commercial_sentences():
     assert texts(rules("商品页写着“全网最低”的字样。"), "ZW403") == []
 
 
+def test_absolute_terms_only_where_something_is_sold():
+    assert texts(rules("国家级非遗手工茶，原价199元，现价99元包邮。"), "ZW403") == ["国家级"]
+    assert texts(rules("稳步推进国家级经开区改革，建立健全招商引资机制。"), "ZW403") == []
+    assert texts(rules("培育一批国家级产业集群，提升农产品品质，做靓特色品牌。"), "ZW403") == []
+
+
 def test_weak_commercial_words_alone_do_not_make_a_post_offtopic():
     body = ("双十一促销期间，市场监管局对辖区店铺的折扣价格开展检查。"
             "普法有奖竞答活动将抽奖产生幸运儿，助农直播带货销售农产品。")

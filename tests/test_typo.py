@@ -208,6 +208,9 @@ def test_character_trigram_model_prefers_the_attested_context():
     ("我们的的目标是建设美丽乡村。", "的的", "的"),
     ("各单位要把工作落到实处处。", "处处", "处"),
     ("要认真落实落实各项措施。", "落实落实", "落实"),
+    ("我们我们来这里看看东西就好了。", "我们我们", "我们"),
+    ("这个的的不是好办法。", "的的", "的"),
+    ("要把“十五五”规划的的目标落到实处。", "的的", "的"),
 ])
 def test_duplicated_char_or_word(linter, text, dup, fix):
     [f] = find(linter, text, "ZW204")
@@ -221,6 +224,13 @@ def test_duplicated_char_or_word(linter, text, dup, fix):
     "要明辨是是非非。",
     "申报对象为张某某（身份证号略）等12人。",
     "某某单位的某某同志。",
+    "看着看着我不禁觉得好笑。",
+    "那只小猫很小很小，走着走着就不见了。",
+    "“十五五”规划谋篇布局，“十四五”圆满收官。",
+    "把房间打扫得干干净净，祝大家平平安安。",
+    "周末回国去看我妈妈。",
+    "需要做个检查看看。",
+    "既不能照抄本本，也不能照搬别国的经验。",
 ])
 def test_legitimate_reduplication_is_fine(linter, text):
     assert find(linter, text, "ZW204") == []

@@ -186,6 +186,29 @@ class ImpossibleDate(Rule):
                 what = f"{d.month}月没有{d.day}日" if 1 <= d.month <= 12 else f"没有{d.month}月"
                 yield Issue(d.start, d.end, f"日期不存在：{what}，请核实")
 
+# An anniversary or a look back, anywhere in the title or the date's paragraph: a post marking
+# the 15th anniversary of the 2008 earthquake may name 2008年5月12日 in a sentence of its own.
+_ANNIVERSARY = re.compile(r"周年|纪念|回顾|年前|历史上|当年|那年|往事|铭记|缅怀|追忆|历史的今天")
+_YEARS_AGO = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})(?:周年|年前)")
+
+
+def _years_ago(text: str) -> set[int]:
+    """N of every “N周年”/“N年前” in the text."""
+    out = set()
+    for m in _YEARS_AGO.finditer(text):
+        n = m.group(1)
+        try:
+            out.add(int(n) if n.isdigit() else _cn_number(n))
+        except (KeyError, ValueError):  # 十十, 三九: not a number
+            pass
+    return out
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return text[left : right if right >= 0 else len(text)]
+
 
 @register
 class PeriodEndsBeforeStart(Rule):
@@ -272,7 +295,8 @@ class YearFarFromPublication(Rule):
         "只在知道发布日期时检查（记录的published字段或--published）。完整日期（年月日）的年份"
         "比发布年份早 years-before 年以上或晚 years-after 年以上时报告；时间段（“X至Y”，如征求意见期限）"
         "的起止日期与发布年份相差超过 period-years 年即报告。1990年以前的年份和带有历史语境（成立、诞辰、"
-        "周年、纪念、以来、曾……）的句子不报告。\n"
+        "周年、纪念、以来、曾……）的句子不报告；标题或所在段落有周年、纪念、回顾、年前、历史上、当年等"
+        "回顾语境的单个日期，以及正是“N周年”“N年前”所指年份的日期，也不报告。\n"
         "例：2022年3月30日发布的征求意见公告写“期限为2000年3月30日至2000年4月30日” → 2022年。"
         "无自动修改。"
     )
@@ -298,8 +322,10 @@ class YearFarFromPublication(Rule):
             if b is not None:
                 period_of[a.start] = period_of[b.start] = (a.start, b.end)
         reported: set[tuple[int, int]] = set()
+        title = doc.post.title or ""
+        anniversary_years = {pub.year - n for n in _years_ago(title + "\n" + text)}
         for d in dates:
-            if not d.explicit_year or d.year is None or d.year < 1990:
+            if not d.explicit_year or d.year is None or d.year < 1990 or d.year in anniversary_years:
                 continue
             diff = d.year - pub.year
             span = period_of.get(d.start)
@@ -308,6 +334,8 @@ class YearFarFromPublication(Rule):
                 continue
             sentence = context.sentence(text, d.start, d.end, "。！？\n;；", limit=len(text))
             if (_HISTORY_STRONG if span else _HISTORY).search(sentence):
+                continue
+            if not span and (_ANNIVERSARY.search(title) or _ANNIVERSARY.search(_paragraph(text, d.start, d.end))):
                 continue
             span = span or (d.start, d.end)
             if span in reported:

@@ -23,10 +23,11 @@ from lint.rules.entertainment import Signal, headline_end
 PROMOTION = "ZW402"
 ABSOLUTE = "ZW403"
 
-# A sentence sells something: prices, orders, discounts, shops.
+# A sentence sells something: prices, orders, discounts, shops. Not 产品/品牌/招商/销量: a
+# government report's 国家级品牌, 农产品, 招商引资 sell nothing.
 _COMMERCIAL = re.compile(
-    r"价格|售价|元/|元一|购买|下单|优惠|促销|特价|抢购|包邮|原价|现价|折扣|到手价|秒杀|链接|店铺|旗舰店|"
-    r"专卖|热销|销量|品牌|产品|商品|选购|订购|咨询热线|招商|加盟"
+    r"价格|售价|元/|元一|\d元|购买|下单|优惠|促销|特价|抢购|包邮|原价|现价|折扣|到手价|秒杀|链接|店铺|"
+    r"旗舰店|专卖|热销|选购|订购|咨询热线|加盟|本店|门店|直播间|购物车|领券|券后"
 )
 # ... or reports on enforcement against such selling: then the words are quoted facts.
 _ENFORCEMENT = re.compile(r"罚|查处|违反|违法|涉嫌|处罚|立案|监管|执法|投诉|举报|警惕|提醒|谨防|虚假|不得|禁止|广告法")

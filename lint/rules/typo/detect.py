@@ -280,6 +280,16 @@ REDUPLICATED = set(
     "复习 整理 交流 沟通 放松 体验 感受 欣赏 享受 尝试 思考 关心 照顾 帮助 参观 谢谢 打听 琢磨 "
     "合计 溜达 清理 梳理 分析 总结 反思 走动 聊聊 看看 说说 想想 试试 动动".split()
 )
+# Doubled nouns and verbs that end a clause (我妈妈。 检查看看。 照抄本本，): not 落到实处处。
+CLAUSE_FINAL_AA = set(
+    "爸爸 妈妈 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 姥姥 公公 婆婆 叔叔 伯伯 舅舅 姑姑 婶婶 太太 宝宝 娃娃 "
+    "星星 本本 人人 天天 年年 月月 个个 家家 户户 种种 等等 看看 瞧瞧 听听 谈谈 问问 走走 查查 算算 "
+    "逛逛 尝尝 写写 读读 练练 学学 讲讲 比比 摸摸 拍拍 聊聊 说说 想想 试试 动动".split()
+)
+# ABAB that is intended: 看着看着, 走着走着 (V着V着); 很小很小, 好大好大 (degree adverb + adjective).
+ABAB_SECOND = set("着著")
+ABAB_FIRST = set("很好太真多老挺蛮超特")
+CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 # 某某 is the placeholder of 公文 (张某某, 某某单位): never a duplicate.
 PLACEHOLDER = "某"
 DOUBLE_FUNCTION = set("的了是在和与及对把被将于从向就也都还又并而之以其所由为地得着过")
@@ -334,6 +344,7 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
                     and w + w not in freq
                     and not w.startswith("一")
                     and w not in REDUPLICATED
+                    and not (length == 2 and (w[1] in ABAB_SECOND or w[0] in ABAB_FIRST))
                     and all(is_han(c) for c in w)
                     and text[i + 2 * length : i + 3 * length] != w
                     and (i == 0 or text[i - length : i] != w)
@@ -346,6 +357,10 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
             continue
         if ch == PLACEHOLDER:
             continue
+        if ch in CN_NUMERALS and i > 0 and text[i - 1] in CN_NUMERALS:
+            continue  # 十五五 (the 15th five-year plan), 一五五
+        if (i + 3 < n and text[i + 2] == text[i + 3] != ch) or (i >= 2 and text[i - 2] == text[i - 1] != ch):
+            continue  # AABB: 干干净净, 平平安安
         if text[i + 1] == ch and (i + 2 >= n or text[i + 2] != ch) and (i == 0 or text[i - 1] != ch):
             after = text[i + 2] if i + 2 < n else ""
             clause_end = not after or not is_han(after)
@@ -358,6 +373,7 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
             if (
                 clause_end
                 and ch not in DOUBLE_FUNCTION
+                and ch + ch not in CLAUSE_FINAL_AA
                 and ends_at.get(i + 1, 0) >= 2
                 and i not in pair_covered_long
                 and text[i + 1 - ends_at[i + 1] : i + 2] not in freq
