@@ -52,6 +52,10 @@ def test_pairs_broken_over_short_lines_by_page_layout_are_balanced():
     assert len(found("【字号：\n加大\n还原\n减小\n正文。", "ZW802")) == 1
 
 
+def test_doubled_title_marks_are_page_arrows():
+    assert found("幸福实景！\n》》点击图片进入专题《《\n收藏", "ZW802") == []
+
+
 def test_truncated_preview_leaves_its_last_opener_alone():
     assert found("今天我们来到“美丽乡村建设示范点，这里的…展开全文", "ZW802") == []
     assert found("今天我们来到“美丽乡村建设示范点，这里的...全文", "ZW802") == []

@@ -95,6 +95,36 @@ def test_min_score_option_raises_the_bar():
     assert find(strict, "这次会义很重要。", "ZW203") == []
 
 
+# names and current government vocabulary ------------------------------------------------
+
+def typo_findings(linter, text):
+    return [(f.rule, f.text) for f in find(linter, text) if f.rule in ("ZW203", "ZW207")]
+
+
+def test_current_government_vocabulary_is_known(linter):
+    # 扩优提质, 都市圈, 通识 come from the counts of dictionaries/typos_gov_words.txt
+    assert typo_findings(linter, "推动基础教育扩优提质，加快都市圈建设，开展人工智能通识教育。") == []
+    # ... and cover their own characters only: a slip next to them is still found
+    assert ("ZW207", "门") in typo_findings(linter, "推动基础教育扩优提质，我门要加快都市圈建设。")
+
+
+def test_coined_names_in_quotation_marks_are_left_alone(linter):
+    assert typo_findings(linter, "深化“陕耀全球”拓市场抓订单活动。") == []
+    assert typo_findings(linter, "深化陕耀全球拓市场抓订单活动。") == [("ZW203", "陕耀")]
+    # strong evidence is reported even inside quotation marks
+    assert ("ZW207", "门") in typo_findings(linter, "深化“我门的家园”活动。")
+
+
+def test_names_before_an_organisation_or_place_suffix_are_left_alone(linter):
+    assert typo_findings(linter, "数据集团、民航集团、贵旅集团等一批企业。") == []
+    assert typo_findings(linter, "数据集团、民航集团、贵旅等一批企业。") == [("ZW203", "贵旅")]
+    assert typo_findings(linter, "推进宣威水库、花滩子水库建设。") == []
+
+
+def test_transliterated_foreign_names_are_left_alone(linter):
+    assert typo_findings(linter, "塞尔维亚总统武契奇会见了代表团。") == []
+
+
 # ZW207 context confusions ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text,wrong,right", [

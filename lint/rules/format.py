@@ -87,6 +87,8 @@ def _unsplit(m: re.Match) -> str:
     return " " + g[1:-1] + " " if g[1] == "\n" or g[-2] == "\n" else g
 
 
+# 》》点击图片进入专题《《: doubled title marks are a page's arrows, never a title
+_DECORATION = re.compile(r"《{2,}|》{2,}")
 # A preview cut off by the platform: …展开全文, ...全文, a final ellipsis.
 _TRUNCATED = re.compile(r"(?:…|\.{3}|展开全文)\s*(?:展开全文|全文|更多)?\s*$")
 
@@ -136,6 +138,7 @@ class UnbalancedPairs(Rule):
             return
         if "\n" in text:
             text = _SPLIT_PAIRS.sub(_unsplit, text)
+        text = _DECORATION.sub(lambda m: " " * len(m.group()), text)
         for start, end in _logical_lines(text):
             yield from self._line(text[start:end], start)
 

