@@ -471,3 +471,13 @@ def test_review_sheet_as_pdf_fits_one_page(findings, tmp_path):
     assert "Pages:           1" in info
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "审校意见单" in text and "疑似错别字" in text
+
+
+def test_a_pdf_sheet_without_libreoffice_is_a_clear_error(project, original, monkeypatch):
+    (project / "a.docx").write_bytes(original)
+    monkeypatch.setenv("ZWLINT_SOFFICE", str(project / "no-such-soffice"))
+    result = CliRunner().invoke(app, ["check", str(project / "a.docx"), "--review-sheet", str(project / "s.pdf")])
+    assert result.exit_code == 2 and "cannot write the review sheet (cannot run LibreOffice" in result.stderr
+    monkeypatch.setattr("lint.report.review_sheet.soffice", lambda: None)
+    result = CliRunner().invoke(app, ["check", str(project / "a.docx"), "--review-sheet", str(project / "s.pdf")])
+    assert result.exit_code == 2 and "PDF needs LibreOffice" in result.stderr and not (project / "s.pdf").exists()

@@ -124,6 +124,8 @@ def html_to_pdf(html_text: str, out: Path, timeout: float = 120) -> None:
                                   capture_output=True, text=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired:
             raise RuntimeError(f"LibreOffice did not finish in {timeout:.0f} s") from None
+        except OSError as exc:
+            raise RuntimeError(f"cannot run LibreOffice {binary} ({exc.strerror or exc})") from None
         pdf = Path(tmp) / "sheet.pdf"
         if proc.returncode != 0 or not pdf.is_file():
             raise RuntimeError(f"LibreOffice could not convert the sheet ({(proc.stderr or proc.stdout).strip()[:200]})")
