@@ -50,6 +50,18 @@ TEXT_BOX = f"""<w:r xmlns:w="{W_NS}" xmlns:v="urn:schemas-microsoft-com:vml"><w:
 </v:textbox></v:shape></w:pict></w:r>"""
 
 
+def docx_bytes(paragraphs=("测试错词",)) -> bytes:
+    """A plain .docx of the given paragraphs."""
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
 def _paragraph_with(document, text_before, xml_runs, text_after=""):
     p = document.add_paragraph(text_before)
     for x in xml_runs:

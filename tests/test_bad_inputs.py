@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from lint.cli import app
 from lint.server.app import create_app
 from lint.text.readers import DocxLimits, LimitError, ReadError, decode_file_bytes, read_docx
+from docx_samples import docx_bytes
 from serve_planted import planted_linter
 
 runner = CliRunner()
@@ -24,17 +25,6 @@ def check(*args):
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
     return result
-
-
-def docx_bytes(paragraphs=("测试错词",)) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
 
 
 def broken_xml_docx() -> bytes:
