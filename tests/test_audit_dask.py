@@ -40,9 +40,9 @@ def client():
 
 
 def dask_phase(client, **kw):
-    def phase(paths, store, run, attempt, config, progress=None):
+    def phase(paths, store, run, attempt, config, progress=None, images=True):
         return lint_posts_dask(paths, store, run, attempt, config, client=client, progress=progress,
-                               part_bytes=kw.pop("part_bytes", 16_000), **kw)
+                               part_bytes=kw.pop("part_bytes", 16_000), images=images, **kw)
     return phase
 
 
@@ -190,3 +190,37 @@ def test_cli_runs_the_audit_on_a_running_scheduler(client, tmp_path):
     assert res.exit_code == 2 and "--engine dask" in res.output
     res = runner.invoke(app, args + ["--engine", "spark"])
     assert res.exit_code == 2 and "unknown engine" in res.output
+
+
+def test_dask_engine_reads_record_images_and_writes_the_same_report_and_store_as_the_pool(client, tmp_path):
+    from lint.config import Config
+    from lint.ocr import available
+    from ocr_images import fonts_available, render
+
+    if not (available() and fonts_available()):
+        pytest.skip("needs zwlint[ocr] and fonts-noto-cjk")
+    (tmp_path / "img").mkdir()
+    render("深入学习贯彻党的二十大精神", ["习近乎总书记强调，要坚持以人民为中心的发展思想。", "报名咨询电话：13912345678。"],
+           width=750, palette=1).image.save(tmp_path / "img" / "poster.png")
+    records = [{"id": f"p{i}", "account": "青禾发布", "platform": "微信", "published": "2026-09-2%d" % i,
+                "content": "各部门要认真落实。", "images": ["img/poster.png"] if i != 2 else ["img/gone.png"]}
+               for i in range(1, 4)]
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    config = Config(select=["ZW101", "ZW502"])
+
+    def run(store, phase=None):
+        return run_audit([str(posts)], as_of=AS_OF, store_path=tmp_path / store, config=config, jobs=1,
+                         lint_phase=phase)
+
+    pool, dask = run("pool.sqlite"), run("dask.sqlite", dask_phase(client))
+    assert report_json(dask) == report_json(pool)
+    assert store_rows(dask) == store_rows(pool)
+    on_images = [f for f in report_json(pool)["findings"] if "image" in f]
+    assert sorted((f["post"], f["rule"]) for f in on_images) == [("p1", "ZW101"), ("p1", "ZW502"),
+                                                                ("p3", "ZW101"), ("p3", "ZW502")]
+    crops = pool.store.db.execute("SELECT COUNT(*) FROM findings WHERE crop IS NOT NULL").fetchone()[0]
+    assert crops == 4
+    assert [e["record"] for e in pool.errors] == ["p2"]
+    pool.store.close()
+    dask.store.close()

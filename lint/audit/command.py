@@ -47,6 +47,7 @@ def audit(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these post rules."),
     update_days: Optional[int] = typer.Option(None, "--update-days", min=1, help="ZW001: days without a post that fail a publishing account (config: 14)."),
     reply_days: Optional[int] = typer.Option(None, "--reply-days", min=1, help="ZW007: working days to answer a message (config: 3)."),
+    images: bool = typer.Option(True, "--images/--no-images", help="Recognise the text in the images records list in their 'images' field (paths relative to the records file; needs zwlint[ocr]) [default: on]."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal)."),
     fail_on_unqualified: bool = typer.Option(False, "--fail-on-unqualified", help="Exit 1 when an account is 不合格."),
     show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Show identity card and phone numbers in full in the reports (default: masked, 1101**********002X)."),
@@ -93,7 +94,7 @@ def audit(
         report = run_audit(paths, as_of=day, since=start, config=cfg, settings=settings, registry=registry,
                            interactions=interactions, store_path=store or out / "audit.sqlite", run=run,
                            compare=compare, fresh=fresh, jobs=n_jobs, progress=bar, lint_phase=lint_phase,
-                           show_personal_data=show_personal_data)
+                           show_personal_data=show_personal_data, images=images)
     except KeyboardInterrupt:
         bar.close()
         typer.echo("zwlint: interrupted; finished posts are saved, run the same command again to resume.", err=True)
@@ -177,6 +178,13 @@ def _print_summary(report, where: str, written: list[Path]) -> None:
         typer.echo(f"速度：{st.rate:,.0f} 篇/秒（{where}）", err=True)
     for path in written:
         typer.echo(f"报告：{path}")
+    if report.images_read:
+        typer.echo(f"图片：识别 {report.images_read} 张。")
+    if report.images_unread:
+        from lint.audit.images import unread_reason
+
+        typer.echo(f"zwlint: {report.images_unread} 张图片未识别文字（{unread_reason(report.stats.images)}），"
+                   "其中的文字未检查。", err=True)
     if report.errors:
         typer.echo(f"zwlint: {len(report.errors)} 条记录未能检查，原因见报告的错误列表，例如：", err=True)
         for e in report.errors[:5]:

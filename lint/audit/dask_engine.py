@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from lint.audit.inputs import FileScan, InputPost, iter_posts, post_of_record, scan_inputs
-from lint.audit.runner import LintStats, _finding_row, _meta, post_hash, ruleset_fingerprint
+from lint.audit.images import images_mode
+from lint.audit.runner import RETRY_HASH, LintStats, _meta, lint_post, post_hash, ruleset_fingerprint
 from lint.audit.store import Store
 from lint.config import Config
 from lint.text.readers import DEFAULT_MAX_BYTES, InputError
@@ -276,11 +277,14 @@ except ImportError:  # the dask extra is not installed; connect() says so
 
 class LinterPlugin(_PluginBase):
     """A Dask worker plugin: builds the Linter for a config once per worker process and loads
-    its data (word lists, automaton, typo model) before any task runs."""
+    its data (word lists, automaton, typo model) before any task runs. `images`: whether the
+    run recognises the images records list; the worker's images mode says whether it can."""
 
-    def __init__(self, config: Config, name: str):
+    def __init__(self, config: Config, name: str, images: bool = True):
         self.config = config
         self.name = name
+        self.images = images
+        self.mode = None
         self.linter = None
         self.ruleset = None
 
@@ -289,7 +293,8 @@ class LinterPlugin(_PluginBase):
 
         self.linter = Linter(self.config)
         self.linter.preload()
-        self.ruleset = ruleset_fingerprint(self.linter)
+        self.mode = images_mode(self.images)
+        self.ruleset = ruleset_fingerprint(self.linter, self.mode)
 
     def teardown(self, worker=None):
         self.linter = None
@@ -303,7 +308,8 @@ def _worker_plugin(name: str) -> LinterPlugin:
 
 def lint_partition(part: Partition, plugin_name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
     """Read and lint one partition on a worker. Returns {"ruleset", "items"}: items in input
-    order, ("post", key, meta without ruleset, hash, rows) / ("error", path, record, reason)."""
+    order, ("post", key, meta without ruleset, hash, rows, unreadable images) /
+    ("error", path, record, reason)."""
     plugin = _worker_plugin(plugin_name)
     linter = plugin.linter
     items: list[tuple] = []
@@ -313,16 +319,16 @@ def lint_partition(part: Partition, plugin_name: str, max_bytes: int = DEFAULT_M
             continue
         key, post = item.key, item.post
         try:
-            h = post_hash(post)
+            h = post_hash(post, plugin.mode)
         except UnicodeEncodeError:
             items.append(("error", post.path or "", key, "text is not valid Unicode (lone surrogate)"))
             continue
         try:
-            rows = [_finding_row(f, post) for f in linter.check_post(post)]
+            linted = lint_post(linter, post, plugin.mode)
         except Exception as exc:  # noqa: BLE001 - reported, never swallowed
             items.append(("error", post.path or "", key, f"internal error while linting: {type(exc).__name__}: {exc}"))
             continue
-        items.append(("post", key, _meta(post, h, ""), h, rows))
+        items.append(("post", key, _meta(post, h, "", linted), h, linted.rows, linted.image_errors))
     return {"ruleset": plugin.ruleset, "items": items}
 
 
@@ -351,21 +357,22 @@ def lint_posts_dask(paths: list[str], store: Store, run: str, attempt: int, conf
                     client=None, scheduler: str | None = None, workers: int = 2,
                     progress: Callable[[int, int | None, int], None] | None = None,
                     max_bytes: int = DEFAULT_MAX_BYTES, part_bytes: int = PARTITION_BYTES,
-                    part_rows: int = PARTITION_ROWS) -> LintStats:
+                    part_rows: int = PARTITION_ROWS, images: bool = True) -> LintStats:
     """The lint phase on Dask; the store ends as lint_posts (the process pool) leaves it.
     `client`: an open distributed.Client to use; otherwise one is made (and closed) from
     `scheduler` or a LocalCluster of `workers` processes."""
     from lint.engine import Linter
 
     _require_dask()
-    stats = LintStats()
+    mode = images_mode(images)
+    stats = LintStats(images=mode)
     t0 = time.perf_counter()
     store.db.executescript(PARTITIONS_SCHEMA)
     parts, missing, total = plan_partitions(paths, part_bytes, part_rows)
     for err in missing:
         store.add_error(run, attempt, err.path, err.record, err.reason)
         stats.errors += 1
-    ruleset = ruleset_fingerprint(Linter(config))
+    ruleset = ruleset_fingerprint(Linter(config), mode)
     # a partition row counts only for the run it was written in (--fresh starts a new one)
     created = store.db.execute("SELECT created FROM runs WHERE name=?", (run,)).fetchone()
     created = created["created"] if created is not None else None
@@ -376,7 +383,7 @@ def lint_posts_dask(paths: list[str], store: Store, run: str, attempt: int, conf
     done = 0
     try:
         name = "zwlint-linter-" + hashlib.sha1((ruleset + repr(config)).encode()).hexdigest()[:12]
-        _register(client, LinterPlugin(config, name))
+        _register(client, LinterPlugin(config, name, images))
         window = max(2, 2 * len(client.scheduler_info().get("workers", {})) + 2)
         pending: deque = deque()
         queue = deque(parts)
@@ -433,8 +440,10 @@ def lint_posts_dask(paths: list[str], store: Store, run: str, attempt: int, conf
 
 def _write(store: Store, run: str, attempt: int, ruleset: str, created, part: Partition, items: list,
            stats: LintStats) -> int:
-    """Write one partition's results as lint_posts writes posts; record the partition as done."""
+    """Write one partition's results as lint_posts writes posts; record the partition as done
+    (unless an image could not be read: then the next attempt reads the partition again)."""
     keys, errors = [], []
+    retry = False
     for item in items:
         if item[0] == "error":
             _, path, record, reason = item
@@ -443,7 +452,7 @@ def _write(store: Store, run: str, attempt: int, ruleset: str, created, part: Pa
             stats.errors += 1
             continue
         stats.seen += 1
-        _, key, meta, h, rows = item
+        _, key, meta, h, rows, image_errors = item
         prev = store.lookup(run, key)
         if prev is not None and prev["seen"] == attempt:
             reason = (f"duplicate post id {key!r} (already read from {prev['path']} record {prev['record']}); "
@@ -458,8 +467,18 @@ def _write(store: Store, run: str, attempt: int, ruleset: str, created, part: Pa
             stats.resumed += 1
             continue
         meta["ruleset"] = ruleset
+        for reason in image_errors:
+            store.add_error(run, attempt, meta["path"] or "", key, reason)
+            stats.errors += 1
+        if image_errors:
+            meta["hash"] = RETRY_HASH + h
+            retry = True
         store.save_post(run, key, attempt, meta, rows)
         stats.linted += 1
+        stats.images_read += meta["images_read"]
+        stats.images_unread += meta["images_unread"]
+    if retry:
+        return len(items)
     store.db.execute("INSERT OR REPLACE INTO dask_partitions VALUES (?,?,?,?,?,?,?)",
                      (run, created, part.id, ruleset, attempt, json.dumps(keys, ensure_ascii=False),
                       json.dumps(errors, ensure_ascii=False)))

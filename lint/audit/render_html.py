@@ -40,6 +40,7 @@ mark{background:#ffd54f;padding:0 1px;border-bottom:2px solid #c0392b}
 .legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}
 .status-open{color:#b00;font-weight:bold}.status-fixed{color:#1a7f37}.status-na{color:#888}
 .note{color:#555;font-size:13px}
+.f img.crop{display:block;max-width:100%;max-height:200px;margin:4px 0;border:1px solid #ccc}
 summary .fail{color:#b00}summary .pass{color:#1a7f37}
 """
 
@@ -209,7 +210,7 @@ def _write_details(report, w) -> None:
         w(f'<div class="f"><span class="code">{_e(f["rule"])}</span> {_e(CATEGORIES.get(f["category"], f["category"]))}'
           f' · {_e(SEV.get(f["severity"], f["severity"]))}{veto}：{_e(f["message"])}{sugg}<br>'
           f'<span class="note">帖子 {_e(f["post"])} · {_e(f["published"] or "")} · 《{_e(f["title"])}》'
-          f' · {_e(FIELD.get(f["field"], f["field"]))} 第{_e(f["line"])}行第{_e(f["column"])}列</span>'
+          f' · {_where(f)}</span>{_crop_img(f)}'
           f'<div class="ctx">…{_e(f["before"])}<mark>{_e(f["text"])}</mark>{_e(f["after"])}…</div></div>')
     close()
     for a in report.accounts:
@@ -217,6 +218,27 @@ def _write_details(report, w) -> None:
             current = (a.name, a.family)
             open_account(a, a.name, a.family)
             close()
+
+
+def _where(f: dict) -> str:
+    """Where in the post: the field, line and column; for text recognised in an image the
+    image and the box (the context below is the recognised text)."""
+    if f.get("image"):
+        from lint.ocr.text import describe
+
+        return f'{_e(describe(f["image"], f["path"] or ""))}（识别文字第{_e(f["line"])}行第{_e(f["column"])}列）'
+    return f'{_e(FIELD.get(f["field"], f["field"]))} 第{_e(f["line"])}行第{_e(f["column"])}列'
+
+
+def _crop_img(f: dict) -> str:
+    """The cropped region of the image around the finding (a PNG kept in the store), inline."""
+    crop = f.get("_crop")
+    if not crop:
+        return ""
+    import base64
+
+    return (f'<img class="crop" alt="{_e(f["text"])}（图片截取）" '
+            f'src="data:image/png;base64,{base64.b64encode(crop).decode("ascii")}">')
 
 
 def _write_rectification(report, w) -> None:

@@ -2,7 +2,7 @@
 
     {"version": 1, "run", "as_of", "since", "generated", "previous_run", "settings",
      "summary": {"accounts", "unqualified", "pass_rate", "posts", "posts_linted", "posts_resumed",
-                 "errors", "findings", "by_category"},
+                 "errors", "findings", "by_category", "images_read", "images_unread"},
      "units": [{"unit", "checked", "unqualified", "pass_rate"}],
      "accounts": [{"name", "platform", "family", "owner", "supervisor", "unit", "type", "registered",
                    "registered_name", "posts", "last_post", "verdict", "problems": [str],
@@ -10,7 +10,9 @@
                    "post_problems": [{"rule", "name", "category", "severity", "count", "veto"}]}],
      "findings": [{"account", "platform", "post", "record", "title", "published", "path", "rule",
                    "name", "category", "severity", "message", "field", "start", "end", "line",
-                   "column", "text", "before", "after", "suggestions", "veto"}],
+                   "column", "text", "before", "after", "suggestions", "veto",
+                   "image"}],   # "image" only on findings in an image a record lists:
+                                # {"field": "images", "index", "path", "box": [x0, y0, x1, y1], "confidence"}
      "rectification": [{"account", "family", "rule", "problem", "post", "text", "status"}],
      "recheck": [{"account", "family", "platform", "unit", "previous_problems", "verdict", "problems",
                   "status"}],   # the accounts the earlier run failed
@@ -39,6 +41,7 @@ def write_json(report, fh: IO[str]) -> None:
     first = True
     for f in report.iter_findings():
         f.pop("_family", None)
+        f.pop("_crop", None)
         fh.write(("\n" if first else ",\n") + _d(f))
         first = False
     fh.write("]")

@@ -39,6 +39,14 @@ def _clean(value):
     return value
 
 
+def _image_cells(image: dict | None) -> tuple[str, str]:
+    """图片 (which image the record lists: images[0] a.png) and 像素框 (x0,y0,x1,y1)."""
+    if image is None:
+        return "", ""
+    return (f"{image.get('field', 'images')}[{image.get('index', 0)}] {image.get('path', '')}".rstrip(),
+            ",".join(str(v) for v in image["box"]))
+
+
 def write_xlsx(report, path: Path) -> None:
     from openpyxl import Workbook
 
@@ -61,8 +69,8 @@ def write_xlsx(report, path: Path) -> None:
                    "；".join(a.problems) or "无", a.group, a.posts, a.last_post.isoformat() if a.last_post else ""])
 
     ws = _sheet(wb, "问题明细", ["账号", "平台", "帖子", "标题", "发布日期", "规则", "类别", "级别", "否决项",
-                               "位置", "问题原文", "上下文", "说明", "建议"],
-                [20, 10, 14, 30, 11, 8, 14, 6, 7, 10, 16, 50, 40, 16])
+                               "位置", "问题原文", "上下文", "说明", "建议", "图片", "像素框"],
+                [20, 10, 14, 30, 11, 8, 14, 6, 7, 10, 16, 50, 40, 16, 24, 18])
     for a in report.accounts:
         for f in a.findings:
             ws.append([a.name, a.platform or a.family, "", "", "", f.rule, CATEGORIES["account"], SEV[f.severity],
@@ -72,7 +80,8 @@ def write_xlsx(report, path: Path) -> None:
             f["account"] or "", f["platform"] or "", f["post"], f["title"], f["published"] or "", f["rule"],
             CATEGORIES.get(f["category"], f["category"]), SEV.get(f["severity"], f["severity"]),
             "是" if f["veto"] else "", f"{FIELD.get(f['field'], f['field'])} {f['line']}:{f['column']}",
-            f["text"], f"{f['before']}【{f['text']}】{f['after']}", f["message"], "、".join(f["suggestions"]))])
+            f["text"], f"{f['before']}【{f['text']}】{f['after']}", f["message"], "、".join(f["suggestions"]),
+            *_image_cells(f.get("image")))])
 
     ws = _sheet(wb, "整改情况", ["账号", "平台", "规则", "问题", "帖子", "问题原文", "整改情况"],
                 [20, 10, 8, 50, 14, 16, 22])

@@ -56,6 +56,8 @@ class AuditReport:
     # False (the default): identity card and phone numbers are masked in every report
     # (lint/report/mask.py); --show-personal-data sets it.
     show_personal_data: bool = False
+    images_read: int = 0  # images of the posts of this run recognised (lint.audit.images)
+    images_unread: int = 0
 
     @property
     def units(self) -> list[dict]:
@@ -70,6 +72,7 @@ class AuditReport:
             "posts": self.posts, "posts_linted": self.stats.linted, "posts_resumed": self.posts_resumed,
             "errors": len(self.errors), "findings": self.findings_total,
             "by_category": dict(self.by_category),
+            "images_read": self.images_read, "images_unread": self.images_unread,
         }
 
     def iter_findings(self) -> Iterator[dict]:
@@ -87,6 +90,9 @@ class AuditReport:
                 "veto": veto_of(r["rule"], r["category"], r["severity"]),
                 "_family": r["family"],
             }
+            if r["image"] is not None:  # found in an image the post lists: where, and the cropped region
+                row["image"] = json.loads(r["image"])
+                row["_crop"] = r["crop"]
             yield row if self.show_personal_data else mask_passage(row)
 
 
@@ -158,9 +164,10 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
               interactions: Path | None = None, store_path: Path | str = ":memory:",
               run: str | None = None, compare: str | None = None, fresh: bool = False, jobs: int = 1,
               progress: Callable | None = None, linter=None, lint_phase: Callable | None = None,
-              show_personal_data: bool = False) -> AuditReport:
-    """`lint_phase(paths, store, run, attempt, config, progress=...)` replaces the process pool's
-    lint phase (lint_posts), e.g. the Dask engine's."""
+              show_personal_data: bool = False, images: bool = True) -> AuditReport:
+    """`lint_phase(paths, store, run, attempt, config, progress=..., images=...)` replaces the
+    process pool's lint phase (lint_posts), e.g. the Dask engine's. `images`: recognise the
+    images records list (when the OCR extra is installed)."""
     config = config or Config()
     settings = settings or AuditSettings()
     label, q_start = quarter_of(as_of)
@@ -169,7 +176,7 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
     store = Store(store_path)
     try:
         report = _audit(store, paths, as_of, since, run, config, settings, registry, interactions,
-                        compare, fresh, jobs, progress, linter, lint_phase)
+                        compare, fresh, jobs, progress, linter, lint_phase, images)
         report.show_personal_data = show_personal_data
         if not show_personal_data:
             report.rectification = [mask_passage(r) for r in report.rectification]
@@ -180,13 +187,14 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
 
 
 def _audit(store, paths, as_of, since, run, config, settings, registry, interactions, compare, fresh, jobs,
-           progress, linter, lint_phase=None) -> AuditReport:
+           progress, linter, lint_phase=None, images=True) -> AuditReport:
     attempt, _ = store.begin_run(run, as_of.isoformat(), since.isoformat(), "", settings.to_dict(),
                                  [str(p) for p in paths], fresh=fresh)
     if lint_phase is not None:
-        stats = lint_phase(paths, store, run, attempt, config, progress=progress)
+        stats = lint_phase(paths, store, run, attempt, config, progress=progress, images=images)
     else:
-        stats = lint_posts(paths, store, run, attempt, config, jobs=jobs, progress=progress, linter=linter)
+        stats = lint_posts(paths, store, run, attempt, config, jobs=jobs, progress=progress, linter=linter,
+                           images=images)
 
     reg_entries = None
     if registry is not None:
@@ -247,6 +255,12 @@ def _audit(store, paths, as_of, since, run, config, settings, registry, interact
     undated = [f"{a.name}（{a.undated}篇）" for a in ordered if a.undated]
     if undated:
         report.notes.append("以下账号有帖子没有发布日期，更新情况只按有日期的帖子判断：" + "、".join(undated))
+    report.images_read, report.images_unread = store.image_counts(run, attempt)
+    if report.images_unread:
+        from lint.audit.images import unread_reason
+
+        report.notes.append(f"帖子所列图片中有{report.images_unread}张未识别文字（{unread_reason(stats.images)}），"
+                            "这些图片中的文字未检查，帖子的文字已检查。")
     unattributed = store.unattributed_posts(run, attempt)
     if unattributed:
         report.notes.append(f"{unattributed}篇帖子没有账号（account），已检查其内容，但不计入账号判定。")

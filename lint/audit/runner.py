@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from lint.audit.images import OCR, image_stamp, images_mode, lint_images
 from lint.audit.inputs import iter_posts, platform_family, scan_inputs
 from lint.audit.store import Store
 from lint.config import Config
@@ -22,23 +23,35 @@ CONTEXT = 30  # characters of context kept on each side of a finding
 CHUNK = 16  # posts per task sent to a worker
 
 
-def post_hash(post: Post) -> str:
+def post_hash(post: Post, images: str = OCR) -> str:
+    """What a resumed run compares: the post's fields and, for a post that lists images, the
+    images mode and the images' sizes and times (lint.audit.images.image_stamp)."""
     h = hashlib.sha1()
     for part in (post.title or "", post.content or "", str(post.published or ""), post.account or "",
                  post.platform or ""):
         h.update(part.encode("utf-8"))
         h.update(b"\x00")
+    stamp = image_stamp(post, images)
+    if stamp:
+        h.update(stamp.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
-def ruleset_fingerprint(linter) -> str:
-    """Changes when the enabled rules, their code, the word lists or the config change, so
-    that a resumed run relints posts a different linter would judge differently."""
+# A post with an image that could not be read is stored under a hash no post has, so that the
+# next attempt reads it again (and reports the image again) instead of resuming it.
+RETRY_HASH = "retry:"
+
+
+def ruleset_fingerprint(linter, images: str = OCR) -> str:
+    """Changes when the enabled rules, their code, the word lists, the config or the images
+    mode change, so that a resumed run relints posts a different linter would judge
+    differently."""
     from lint import __version__
     from lint.terms.lists import default_list_dirs, fingerprint, list_files
 
     h = hashlib.sha256()
     h.update(__version__.encode())
+    h.update(f"images:{images}".encode())
     h.update(",".join(sorted(r.code for r in linter.rules)).encode())
     cfg = linter.config
     h.update(fingerprint(list_files(default_list_dirs() + list(cfg.extra_lists))).encode())
@@ -53,6 +66,7 @@ def ruleset_fingerprint(linter) -> str:
 # ---------------------------------------------------------------- worker side
 
 _linter = None
+_images = OCR
 
 
 def _end_with_parent() -> None:
@@ -73,8 +87,8 @@ def _end_with_parent() -> None:
         pass
 
 
-def _init_worker(config: Config) -> None:
-    global _linter
+def _init_worker(config: Config, images: str) -> None:
+    global _linter, _images
     import signal
 
     from lint.engine import Linter
@@ -83,6 +97,7 @@ def _init_worker(config: Config) -> None:
     _end_with_parent()
 
     _linter = Linter(config)
+    _images = images
 
 
 def _finding_row(f, post: Post) -> dict:
@@ -98,17 +113,34 @@ def _finding_row(f, post: Post) -> dict:
         "rule": f.rule, "name": f.name, "category": f.category, "severity": f.severity,
         "message": f.message, "field": f.field, "start": f.start, "end": f.end, "line": f.line,
         "col": f.column, "text": f.text, "before": before, "after": after,
-        "suggestions": list(f.suggestions),
+        "suggestions": list(f.suggestions), "image": None, "crop": None,
     }
 
 
-def lint_chunk(chunk: list[tuple[str, Post]]) -> list[tuple[str, list[dict] | None, str | None]]:
-    """(key, finding rows, error) for each post; an exception in a rule becomes an error."""
+@dataclass
+class Linted:
+    """One post linted: its finding rows (those on its images with `image` and `crop`), the
+    images that could not be read, and the counts of images read and not read."""
+
+    rows: list[dict]
+    image_errors: list[str]
+    images_read: int = 0
+    images_unread: int = 0
+
+
+def lint_post(linter, post: Post, images: str) -> Linted:
+    """A post's text and the images it lists (in `images` mode), linted."""
+    rows = [_finding_row(f, post) for f in check_in_windows(linter, post)]
+    found = lint_images(linter, post, images, _finding_row)
+    return Linted(rows + found.rows, found.errors, found.read, found.unread)
+
+
+def lint_chunk(chunk: list[tuple[str, Post]]) -> list[tuple[str, Linted | None, str | None]]:
+    """(key, Linted, error) for each post; an exception in a rule becomes an error."""
     out = []
     for key, post in chunk:
         try:
-            findings = check_in_windows(_linter, post)
-            out.append((key, [_finding_row(f, post) for f in findings], None))
+            out.append((key, lint_post(_linter, post, _images), None))
         except Exception as exc:  # noqa: BLE001 - reported, never swallowed
             out.append((key, None, f"internal error while linting: {type(exc).__name__}: {exc}"))
     return out
@@ -123,29 +155,37 @@ class LintStats:
     resumed: int = 0  # skipped: done in an earlier attempt with the same content and rules
     errors: int = 0  # records in the errors list
     seconds: float = 0.0
+    images: str = OCR  # the images mode (lint.audit.images)
+    images_read: int = 0  # images of the posts linted in this attempt, recognised
+    images_unread: int = 0  # not recognised (the mode, or unreadable: then in the errors list)
 
     @property
     def rate(self) -> float:
         return self.linted / self.seconds if self.seconds > 0 else 0.0
 
 
-def _meta(post: Post, h: str, ruleset: str) -> dict:
+def _meta(post: Post, h: str, ruleset: str, linted: Linted | None = None) -> dict:
     return {
         "hash": h, "ruleset": ruleset, "account": post.account, "platform": post.platform,
         "family": platform_family(post.platform) if post.account else None,
         "published": post.published.isoformat() if post.published else None,
         "title": (post.title or "")[:200] or (post.content or "")[:40],
         "path": post.path, "record": post.id,
+        "images_read": linted.images_read if linted else 0,
+        "images_unread": linted.images_unread if linted else 0,
     }
 
 
 def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: Config,
                jobs: int = 1, progress: Callable[[int, int | None, int], None] | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, limit_in_flight: int | None = None,
-               linter=None) -> LintStats:
-    """Lint every input post not already done; write posts, findings and errors to the store.
+               linter=None, images: bool = True) -> LintStats:
+    """Lint every input post not already done, and the images records list (`images`: when the
+    OCR extra is installed); write posts, findings and errors to the store.
     `linter`: a ready Linter to use in this process (then jobs is ignored)."""
     from lint.engine import Linter
+
+    mode = images_mode(images)
 
     t0 = time.perf_counter()
     scans, missing, total = scan_inputs(paths)
@@ -155,12 +195,12 @@ def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: C
         import multiprocessing as mp
 
         main_linter.preload()  # forked workers inherit the typo model instead of each loading it
-        pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(config,))
+        pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(config, mode))
     else:
-        global _linter
-        _linter = main_linter
-    lint_run = _LintRun(store, run, attempt, ruleset_fingerprint(main_linter), pool,
-                        limit_in_flight or max(2, jobs * 4), total, progress)
+        global _linter, _images
+        _linter, _images = main_linter, mode
+    lint_run = _LintRun(store, run, attempt, ruleset_fingerprint(main_linter, mode), pool,
+                        limit_in_flight or max(2, jobs * 4), total, progress, mode)
     for err in missing:
         lint_run.error(err.path, err.record, err.reason, count_done=False)
     try:
@@ -183,10 +223,11 @@ class _LintRun:
     writes what comes back to the store."""
 
     def __init__(self, store: Store, run: str, attempt: int, ruleset: str, pool, window: int,
-                 total: int | None, progress):
+                 total: int | None, progress, images: str = OCR):
         self.store, self.run, self.attempt, self.ruleset = store, run, attempt, ruleset
         self.pool, self.window, self.total, self.progress = pool, window, total, progress
-        self.stats = LintStats()
+        self.images = images
+        self.stats = LintStats(images=images)
         self.in_flight: dict[str, tuple[Post, str]] = {}  # key -> (post, hash) sent, result not written
         self.pending: deque = deque()
         self.batch: list[tuple[str, Post]] = []
@@ -206,7 +247,7 @@ class _LintRun:
         self.stats.seen += 1
         key, post = item.key, item.post
         try:
-            h = post_hash(post)
+            h = post_hash(post, self.images)
         except UnicodeEncodeError:
             self.error(post.path or "", key, "text is not valid Unicode (lone surrogate)")
             return
@@ -239,14 +280,13 @@ class _LintRun:
         self.batch = []
 
     def write(self, results) -> None:
-        for key, rows, error in results:
+        for key, linted, error in results:
             post, h = self.in_flight.pop(key)
             if error is not None:
                 self.store.add_error(self.run, self.attempt, post.path or "", key, error)
                 self.stats.errors += 1
             else:
-                self.store.save_post(self.run, key, self.attempt, _meta(post, h, self.ruleset), rows)
-                self.stats.linted += 1
+                save_linted(self.store, self.run, self.attempt, key, post, h, self.ruleset, linted, self.stats)
             self.done += 1
         if time.monotonic() - self.last_commit > 2.0:
             self.store.commit()
@@ -260,6 +300,22 @@ class _LintRun:
             self.write(self.pending.popleft().get())
         if self.progress:
             self.progress(self.done, self.done, self.stats.errors)
+
+
+def save_linted(store: Store, run: str, attempt: int, key: str, post: Post, h: str, ruleset: str,
+                linted: Linted, stats: LintStats) -> list[tuple[str, str, str]]:
+    """Write a linted post to the store, and its unreadable images to the errors list (the
+    post is then stored to be read again next attempt); those errors as (path, key, reason)."""
+    errors = [(post.path or "", key, reason) for reason in linted.image_errors]
+    for path, record, reason in errors:
+        store.add_error(run, attempt, path, record, reason)
+    stats.errors += len(errors)
+    meta = _meta(post, (RETRY_HASH + h) if errors else h, ruleset, linted)
+    store.save_post(run, key, attempt, meta, linted.rows)
+    stats.linted += 1
+    stats.images_read += linted.images_read
+    stats.images_unread += linted.images_unread
+    return errors
 
 
 def default_jobs() -> int:

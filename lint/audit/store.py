@@ -21,13 +21,14 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS posts (
     run TEXT, key TEXT, hash TEXT, ruleset TEXT, linted INTEGER, seen INTEGER,
     account TEXT, platform TEXT, family TEXT, published TEXT, title TEXT, path TEXT, record TEXT,
-    nfindings INTEGER, PRIMARY KEY (run, key)
+    nfindings INTEGER, images_read INTEGER DEFAULT 0, images_unread INTEGER DEFAULT 0,
+    PRIMARY KEY (run, key)
 );
 CREATE INDEX IF NOT EXISTS posts_account ON posts (run, family, account);
 CREATE TABLE IF NOT EXISTS findings (
     run TEXT, key TEXT, rule TEXT, name TEXT, category TEXT, severity TEXT, message TEXT,
     field TEXT, start INTEGER, "end" INTEGER, line INTEGER, col INTEGER, text TEXT,
-    before TEXT, after TEXT, suggestions TEXT
+    before TEXT, after TEXT, suggestions TEXT, image TEXT, crop BLOB
 );
 CREATE INDEX IF NOT EXISTS findings_key ON findings (run, key);
 CREATE TABLE IF NOT EXISTS errors (run TEXT, attempt INTEGER, path TEXT, record TEXT, reason TEXT);
@@ -56,7 +57,29 @@ def _lock(path: Path):
 
 
 FINDING_COLS = ("rule", "name", "category", "severity", "message", "field", "start", "end",
-                "line", "col", "text", "before", "after", "suggestions")
+                "line", "col", "text", "before", "after", "suggestions", "image", "crop")
+POST_COLS = ("run", "key", "hash", "ruleset", "linted", "seen", "account", "platform", "family",
+             "published", "title", "path", "record", "nfindings", "images_read", "images_unread")
+# Columns added since the first stores: a store written before them gets them (empty) when it
+# is opened, and resumes as before.
+ADDED_COLUMNS = {"posts": (("images_read", "INTEGER DEFAULT 0"), ("images_unread", "INTEGER DEFAULT 0")),
+                 "findings": (("image", "TEXT"), ("crop", "BLOB"))}
+
+
+def _add_columns(db) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        for name, decl in columns:
+            if name not in have:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {decl}")
+
+
+def _column_value(column: str, value):
+    if column == "suggestions":
+        return json.dumps(value, ensure_ascii=False)
+    if column == "image":
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+    return value
 
 
 class StoreBusy(RuntimeError):
@@ -123,6 +146,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
+            _add_columns(self.db)
             self.db.commit()
             if existed:
                 self._backup()
@@ -218,14 +242,21 @@ class Store:
     def save_post(self, run: str, key: str, attempt: int, meta: dict, findings: list[dict]) -> None:
         self.db.execute("DELETE FROM findings WHERE run=? AND key=?", (run, key))
         self.db.execute(
-            "INSERT OR REPLACE INTO posts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO posts ({','.join(POST_COLS)}) VALUES ({','.join('?' * len(POST_COLS))})",
             (run, key, meta["hash"], meta["ruleset"], attempt, attempt, meta["account"], meta["platform"],
-             meta["family"], meta["published"], meta["title"], meta["path"], meta["record"], len(findings)))
+             meta["family"], meta["published"], meta["title"], meta["path"], meta["record"], len(findings),
+             meta.get("images_read", 0), meta.get("images_unread", 0)))
         if findings:
+            cols = ",".join(f'"{c}"' for c in ("run", "key", *FINDING_COLS))
             self.db.executemany(
-                f"INSERT INTO findings VALUES (?,?,{','.join('?' * len(FINDING_COLS))})",
-                [(run, key, *[json.dumps(f[c], ensure_ascii=False) if c == "suggestions" else f[c]
-                              for c in FINDING_COLS]) for f in findings])
+                f"INSERT INTO findings ({cols}) VALUES (?,?,{','.join('?' * len(FINDING_COLS))})",
+                [(run, key, *[_column_value(c, f.get(c)) for c in FINDING_COLS]) for f in findings])
+
+    def image_counts(self, run: str, attempt: int) -> tuple[int, int]:
+        """(images recognised, images not recognised) of the posts of this attempt."""
+        row = self.db.execute("SELECT SUM(images_read), SUM(images_unread) FROM posts WHERE run=? AND seen=?",
+                              (run, attempt)).fetchone()
+        return row[0] or 0, row[1] or 0
 
     def add_error(self, run: str, attempt: int, path: str, record: str | None, reason: str) -> None:
         self.db.execute("INSERT INTO errors VALUES (?,?,?,?,?)", (run, attempt, path, record, reason))

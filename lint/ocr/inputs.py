@@ -122,6 +122,25 @@ def _load_local(ref: str, base_dir: Path) -> bytes:
                          else f"cannot read image {ref} ({exc.strerror or exc})") from exc
 
 
+def load_image(ref: str, records_path: str) -> bytes:
+    """The bytes of an image a file names: a local path relative to that file's folder, or,
+    for a file read from an fsspec URL (s3://bucket/posts.jsonl), relative to that URL."""
+    if "://" in records_path and not Path(ref).is_absolute():
+        import posixpath
+
+        import fsspec
+
+        url = posixpath.join(posixpath.dirname(records_path), ref)
+        try:
+            with fsspec.open(url, "rb") as fh:
+                return fh.read()
+        except FileNotFoundError as exc:
+            raise ImageError(f"image {ref} not found") from exc
+        except (OSError, ValueError, ImportError) as exc:
+            raise ImageError(f"cannot read image {ref} ({exc})") from exc
+    return _load_local(ref, Path(records_path).parent)
+
+
 def linked_image_posts(text: str, path: str, published=None) -> tuple[list[Post], list[tuple[str, str]]]:
     """Posts of the local images a .html/.md file references (relative to its folder)."""
     if path == "-":
@@ -138,24 +157,47 @@ def linked_image_posts(text: str, path: str, published=None) -> tuple[list[Post]
 
 # ---------------------------------------------------------------- records
 
-def record_image_posts(rec: dict, post: Post, path: str) -> tuple[list[Post], list[str]]:
-    """Posts of the images a record lists in `images` (a list of paths, or in CSV one string
-    of paths separated by `;` or `|`), relative to the records file's folder."""
+def record_image_refs(rec: dict) -> tuple[list[str], str | None]:
+    """The image paths a record lists in `images` (a list of paths, or in CSV one string of
+    paths separated by `;` or `|`), and why the field cannot be used, if it cannot."""
     value = rec.get("images")
     if value in (None, "", []):
-        return [], []
+        return [], None
     if isinstance(value, str):
         value = [v.strip() for v in re.split(r"[;|\n]", value) if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return [], ["field 'images' is not a list of paths"]
-    posts, errors = [], []
-    for index, ref in enumerate(value):
+        return [], "field 'images' is not a list of paths"
+    return value, None
+
+
+def record_images(rec: dict, path: str):
+    """(index, path, PIL image or the ImageError) for each image a record lists, relative to
+    the records file's folder; an ImageError first if the field is not a list of paths."""
+    refs, problem = record_image_refs(rec)
+    if problem:
+        raise ImageError(problem)
+    for index, ref in enumerate(refs):
         try:
-            image = open_image(_load_local(ref, Path(path).parent))
-            posts.append(image_post(image, {"field": "images", "index": index, "path": ref}, path,
-                                    record_id=post.id, base=post))
+            yield index, ref, open_image(load_image(ref, path))
         except ImageError as exc:
-            errors.append(f"images[{index}]: {exc}")
+            yield index, ref, exc
+
+
+def record_image_ref(index: int, ref: str) -> dict:
+    return {"field": "images", "index": index, "path": ref}
+
+
+def record_image_posts(rec: dict, post: Post, path: str) -> tuple[list[Post], list[str]]:
+    """Posts of the images a record lists in `images`, relative to the records file's folder."""
+    posts, errors = [], []
+    try:
+        for index, ref, image in record_images(rec, path):
+            if isinstance(image, ImageError):
+                errors.append(f"images[{index}]: {image}")
+                continue
+            posts.append(image_post(image, record_image_ref(index, ref), path, record_id=post.id, base=post))
+    except ImageError as exc:
+        errors.append(str(exc))
     return posts, errors
 
 
