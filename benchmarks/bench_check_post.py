@@ -5,6 +5,7 @@ CPU time per post against post length, fitted over the four sizes).
     python benchmarks/bench_check_post.py                # default: about 40 s of CPU
     python benchmarks/bench_check_post.py --seconds 2    # CPU-seconds per size (default 4)
     python benchmarks/bench_check_post.py --profile 60   # cProfile of 60-character posts
+    python benchmarks/bench_check_post.py --rules 60     # CPU ms per post of each rule and the engine
 
 Posts are cut at sentence ends from the 2026 provincial government work reports
 (../shared/data/corpora, every post a different passage, each with a short title), so they read
@@ -98,17 +99,70 @@ def fixed_cost(rows: list[dict]) -> float:
     return my - slope * mx
 
 
+def rule_costs(linter: Linter, posts: list[Post], rounds: int = 2) -> tuple[float, list[tuple[str, float]]]:
+    """(CPU ms per post of check_post, [(what, CPU ms per post)]): each rule's hooks (a rule
+    computing a shared analysis first is charged for it) and the engine (make_doc: normalising
+    and matching; the rest of check_post)."""
+    from collections import Counter
+
+    spent: Counter = Counter()
+
+    def timed(label, fn, listed=True):
+        def call(*args):
+            t = time.process_time()
+            out = list(fn(*args)) if listed else fn(*args)
+            spent[label] += time.process_time() - t
+            return out
+        return call
+
+    hooks = linter._rule_hooks()
+    for rule, reads_texts, reads_post in hooks:
+        if reads_texts:
+            rule.check = timed(rule.code, rule.check)
+        if reads_post:
+            rule.check_post = timed(rule.code, rule.check_post)
+    linter.make_doc = timed("engine: make_doc", linter.make_doc, listed=False)
+    try:
+        for p in posts:
+            linter.check_post(p)
+        spent.clear()
+        t0 = time.process_time()
+        for _ in range(rounds):
+            for p in posts:
+                linter.check_post(p)
+        total = time.process_time() - t0
+    finally:
+        for rule, _r, _p in hooks:
+            rule.__dict__.pop("check", None)
+            rule.__dict__.pop("check_post", None)
+        del linter.make_doc
+    n = rounds * len(posts)
+    rows = [(what, 1000 * t / n) for what, t in spent.most_common()]
+    rows.append(("engine: the rest (rule loop, findings)", 1000 * (total - sum(spent.values())) / n))
+    return 1000 * total / n, rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=4.0, help="CPU-seconds per size (default 4)")
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)))
     ap.add_argument("--profile", type=int, metavar="SIZE", help="profile posts of this size instead (0: sample audit posts)")
+    ap.add_argument("--rules", type=int, metavar="SIZE", help="CPU ms per post of each rule at this size instead (0: sample audit posts)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON too")
     args = ap.parse_args()
 
     linter = Linter()
     linter.preload()
     sentences = corpus_sentences(CORPUS)
+    if args.rules is not None:
+        posts = sample_posts() if args.rules == 0 else make_posts(sentences, args.rules, max(20, min(300, 24000 // args.rules)))
+        total, rows = rule_costs(linter, posts)
+        print(f"load average {os.getloadavg()[0]:.1f}; CPU ms per post, posts of {args.rules or 'the sample audit'}: "
+              f"{total:.3f} in all (timing each hook adds a little)")
+        for what, ms in rows:
+            if abs(ms) >= 0.005 or what.startswith("engine"):
+                print(f"{ms:8.3f}  {what}")
+        return
     if args.profile is not None:
         import cProfile
         import pstats
