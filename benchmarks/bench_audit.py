@@ -7,7 +7,9 @@ sizes, to show that memory does not grow with the number of posts.
     python benchmarks/bench_audit.py --posts 10000 --engines pool,dask   # dask: a LocalCluster of JOBS workers
 
 Each run is a fresh process (a fresh store, no resume); posts/s counts the lint phase (reading,
-linting, writing the store), `total` also the account checks and the three reports. posts/cpu-s
+linting, writing the store), `start s` the part of it before the first post could be linted
+(building the linter, loading its data, starting the pool or the LocalCluster and the workers'
+linters), `steady/s` the posts/s after it, `total` also the account checks and the three reports. posts/cpu-s
 (all processes) does not depend on how busy the machine is; wall-clock figures do.
 """
 from __future__ import annotations
@@ -54,7 +56,8 @@ def one(src: Path, jobs: int, out: Path, engine: str = "pool") -> dict:
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     return {"posts": report.posts, "findings": report.findings_total, "jobs": jobs, "engine": engine,
-            "lint_posts_per_s": round(report.stats.rate), "total_s": round(total, 2),
+            "lint_posts_per_s": round(report.stats.rate), "steady_posts_per_s": round(report.stats.steady_rate),
+            "startup_s": round(report.stats.startup, 1), "total_s": round(total, 2),
             "posts_per_cpu_s": round(report.posts / cpu), "peak_rss_mb": round(me.ru_maxrss / 1024),
             "worker_rss_mb": round(kids.ru_maxrss / 1024)}
 
@@ -76,8 +79,8 @@ def main() -> None:
         # warm the word-list cache once so no run pays for compiling it
         subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, %r); from lint.engine import Linter; Linter()" % str(ROOT)],
                        check=True)
-        print(f"{'posts':>7} {'engine':>6} {'jobs':>4} {'posts/s':>8} {'total s':>8} {'posts/cpu-s':>11} {'main MB':>8} "
-              f"{'worker MB':>9} {'findings':>8}")
+        print(f"{'posts':>7} {'engine':>6} {'jobs':>4} {'posts/s':>8} {'start s':>7} {'steady/s':>8} {'total s':>8} "
+              f"{'posts/cpu-s':>11} {'main MB':>8} {'worker MB':>9} {'findings':>8}")
         for n in [int(x) for x in args.posts.split(",")]:
             src = Path(tmp) / f"in{n}"
             generate.write(src, n_target=n)
@@ -87,7 +90,8 @@ def main() -> None:
                 res = subprocess.run([sys.executable, __file__, "--one", str(src), str(jobs), str(out), engine],
                                      check=True, capture_output=True, text=True)
                 r = json.loads(res.stdout.strip().splitlines()[-1])
-                print(f"{r['posts']:>7} {engine:>6} {r['jobs']:>4} {r['lint_posts_per_s']:>8} {r['total_s']:>8} "
+                print(f"{r['posts']:>7} {engine:>6} {r['jobs']:>4} {r['lint_posts_per_s']:>8} {r['startup_s']:>7} "
+                      f"{r['steady_posts_per_s']:>8} {r['total_s']:>8} "
                       f"{r['posts_per_cpu_s']:>11} {r['peak_rss_mb']:>8} {r['worker_rss_mb']:>9} {r['findings']:>8}")
 
 

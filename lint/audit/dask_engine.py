@@ -385,6 +385,7 @@ def lint_posts_dask(paths: list[str], store: Store, run: str, attempt: int, conf
         name = "zwlint-linter-" + hashlib.sha1((ruleset + repr(config)).encode()).hexdigest()[:12]
         _register(client, LinterPlugin(config, name, images))
         window = max(2, 2 * len(client.scheduler_info().get("workers", {})) + 2)
+        stats.startup = time.perf_counter() - t0
         pending: deque = deque()
         queue = deque(parts)
         last_commit = time.monotonic()

@@ -155,6 +155,7 @@ class LintStats:
     resumed: int = 0  # skipped: done in an earlier attempt with the same content and rules
     errors: int = 0  # records in the errors list
     seconds: float = 0.0
+    startup: float = 0.0  # of `seconds`, before the first post could be linted: linter, data, workers
     images: str = OCR  # the images mode (lint.audit.images)
     images_read: int = 0  # images of the posts linted in this attempt, recognised
     images_unread: int = 0  # not recognised (the mode, or unreadable: then in the errors list)
@@ -162,6 +163,12 @@ class LintStats:
     @property
     def rate(self) -> float:
         return self.linted / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def steady_rate(self) -> float:
+        """Posts/s once the workers are ready (start-up left out): what a running cluster gives."""
+        busy = self.seconds - self.startup
+        return self.linted / busy if busy > 0 else 0.0
 
 
 def _meta(post: Post, h: str, ruleset: str, linted: Linted | None = None) -> dict:
@@ -203,6 +210,7 @@ def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: C
                         limit_in_flight or max(2, jobs * 4), total, progress, mode)
     for err in missing:
         lint_run.error(err.path, err.record, err.reason, count_done=False)
+    lint_run.stats.startup = time.perf_counter() - t0
     try:
         for item in iter_posts(scans, max_bytes=max_bytes):
             lint_run.take(item)
