@@ -195,3 +195,14 @@ def test_a_store_written_before_image_columns_opens_and_resumes(tmp_path):
     have = {r[1] for r in reopened.db.execute("PRAGMA table_info(findings)")}
     reopened.close()
     assert {"image", "crop"} <= have
+
+
+def test_past_the_page_limit_a_finding_names_its_region_without_embedding_the_crop(monkeypatch):
+    import lint.audit.render_html as render_html
+
+    monkeypatch.setattr(render_html, "MAX_CROPS", 1)
+    count = [0]
+    row = {"_crop": b"\x89PNG", "text": "习近乎"}
+    assert render_html._crop_img(row, count).startswith('<img class="crop"')
+    assert "<img" not in render_html._crop_img(row, count) and count == [2]
+    assert render_html._crop_img({"_crop": None, "text": ""}, count) == ""

@@ -9,6 +9,9 @@ from typing import IO
 from lint.model import CATEGORIES
 
 MAX_PER_ACCOUNT = 300  # post findings shown per account (the XLSX and JSON have them all)
+# Cropped image regions embedded in the page (a few kB each, at most 48 kB): past this many the
+# page says where the region is (image, box) without the picture, so it stays openable.
+MAX_CROPS = 1000
 SEV = {"error": "错误", "warning": "警告", "info": "提示"}
 FIELD = {"title": "标题", "content": "正文", None: "正文"}
 COLORS = {
@@ -170,6 +173,7 @@ def _write_details(report, w) -> None:
 
     index = index_accounts(report.accounts)
     shown: set = set()
+    crops = [0]  # embedded so far
     current = None
     count = 0
     hidden = 0
@@ -210,7 +214,7 @@ def _write_details(report, w) -> None:
         w(f'<div class="f"><span class="code">{_e(f["rule"])}</span> {_e(CATEGORIES.get(f["category"], f["category"]))}'
           f' · {_e(SEV.get(f["severity"], f["severity"]))}{veto}：{_e(f["message"])}{sugg}<br>'
           f'<span class="note">帖子 {_e(f["post"])} · {_e(f["published"] or "")} · 《{_e(f["title"])}》'
-          f' · {_where(f)}</span>{_crop_img(f)}'
+          f' · {_where(f)}</span>{_crop_img(f, crops)}'
           f'<div class="ctx">…{_e(f["before"])}<mark>{_e(f["text"])}</mark>{_e(f["after"])}…</div></div>')
     close()
     for a in report.accounts:
@@ -230,11 +234,15 @@ def _where(f: dict) -> str:
     return f'{_e(FIELD.get(f["field"], f["field"]))} 第{_e(f["line"])}行第{_e(f["column"])}列'
 
 
-def _crop_img(f: dict) -> str:
-    """The cropped region of the image around the finding (a PNG kept in the store), inline."""
+def _crop_img(f: dict, embedded: list[int]) -> str:
+    """The cropped region of the image around the finding (a PNG kept in the store), inline;
+    `embedded` counts them, at most MAX_CROPS in a page."""
     crop = f.get("_crop")
     if not crop:
         return ""
+    embedded[0] += 1
+    if embedded[0] > MAX_CROPS:
+        return f'<p class="note">（本页已嵌入{MAX_CROPS}张截图，此处按上面的图片和像素框查看原图）</p>'
     import base64
 
     return (f'<img class="crop" alt="{_e(f["text"])}（图片截取）" '
