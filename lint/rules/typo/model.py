@@ -4,9 +4,11 @@ ship (build.py says which and how).
 The derived TypoModel (a dict of ~450k words, a character-wise double-array Aho-Corasick
 automaton over them, the confusion sets, an index of idiom variants, the character
 trigram counts, and numpy tables of the candidates, bigrams and masked idioms for the rules
-that screen a whole text at once) is built on first use in ~15 s and cached in lint.cache.cache_dir();
-later runs load it in ~0.2 s. `python -m lint.rules.typo.build` builds it ahead of time
-and prints its statistics. Nothing of it is stored in the repository or the wheel.
+that screen a whole text at once) ships ready-built in the package (SHIPPED_MODEL, written by
+tools/build_derived_data.py): the first run copies it into lint.cache.cache_dir(), later runs
+load it from there in ~0.4 s. When its key (model_key: the code and the source files) differs
+from the shipped one's (a dictionary or build.py changed), it is built on first use (~20 s) and
+cached. `python -m lint.rules.typo.build` builds it into the cache and prints its statistics.
 """
 from __future__ import annotations
 
@@ -245,8 +247,14 @@ class TypoModel:
         return out
 
 
-def model_path() -> str:
-    """The cache file of the model built from the current sources by the current code."""
+SHIPPED_MODEL = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                             "data", "derived", "typo-model.pickle.zlib")
+SHIPPED_MODEL_META = SHIPPED_MODEL.replace(".pickle.zlib", ".json")
+
+
+def model_key() -> str:
+    """A hash of what the model is built from: this version, the code that builds it and the
+    contents of its source files."""
     from lint.rules.typo import build
 
     h = hashlib.sha256(MODEL_VERSION.encode())
@@ -255,14 +263,47 @@ def model_path() -> str:
         with open(code, "rb") as fh:
             h.update(fh.read())
     for name, path in sorted(build.source_files().items()):
-        st = os.stat(path)
-        h.update(f"{name}:{path}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return os.path.join(cache_dir(), f"typo-model-{h.hexdigest()[:20]}.pickle")
+        with open(path, "rb") as fh:
+            h.update(f"{name}:".encode() + hashlib.sha256(fh.read()).digest())
+    return h.hexdigest()[:20]
+
+
+def model_path() -> str:
+    """The cache file of the model built from the current sources by the current code."""
+    return os.path.join(cache_dir(), f"typo-model-{model_key()}.pickle")
+
+
+def shipped_model_bytes(key: str) -> bytes | None:
+    """The pickled model shipped in the package (tools/build_derived_data.py), when it was
+    built with the key `key` and pickled with this numpy major version and daachorse version;
+    None otherwise (the model is then built, ~20 s)."""
+    import json
+    import zlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        with open(SHIPPED_MODEL_META, encoding="utf-8") as fh:
+            meta = json.load(fh)
+        if (meta.get("key") != key or meta.get("numpy") != np.__version__.split(".")[0]
+                or meta.get("daachorse") != version("daachorse")):
+            return None
+        with open(SHIPPED_MODEL, "rb") as fh:
+            return zlib.decompress(fh.read())
+    except (OSError, ValueError, zlib.error, PackageNotFoundError):
+        return None
 
 
 @functools.cache
 def typo_model() -> TypoModel:
-    """The model, from the on-disk cache when the source files did not change."""
+    """The model: from the on-disk cache, else the shipped one (copied into the cache), else
+    built from the sources and cached."""
+    from lint.cache import loads, write_atomically
     from lint.rules.typo.build import build_model
 
-    return cached_pickle(model_path(), build_model)
+    key = model_key()
+    path = os.path.join(cache_dir(), f"typo-model-{key}.pickle")
+    if not os.path.exists(path):
+        shipped = shipped_model_bytes(key)
+        if shipped is not None and not write_atomically(path, shipped):
+            return loads(shipped)
+    return cached_pickle(path, build_model)

@@ -1,6 +1,6 @@
 """Optional neural back-end (rule ZW210): pycorrector's MacBertCorrector over a LOCAL model
 directory (e.g. a downloaded copy of shibing624/macbert4csc-base-chinese). Needs the `neural`
-extra (torch, transformers); nothing is downloaded at run time: the directory must exist."""
+extra (torch, transformers, pycorrector); nothing is downloaded at run time: the directory must exist."""
 from __future__ import annotations
 
 import functools
@@ -15,7 +15,7 @@ def _corrector(model_dir: str):
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         from pycorrector.macbert.macbert_corrector import MacBertCorrector
-    except ImportError as exc:  # torch or transformers missing
+    except ImportError as exc:  # torch, transformers or pycorrector missing
         raise RuntimeError(
             "ZW210 needs the neural extra: pip install torch==2.13.0 'zwlint[neural]'"
         ) from exc

@@ -1,0 +1,137 @@
+"""The derived data tables (lint/data/derived) and the ready-built typo model shipped with them."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lint import derived
+from lint.cache import loads
+from lint.rules.typo import build
+from lint.rules.typo import model as typo
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ("pycorrector", "wordfreq", "snownlp", "opencc")
+missing = [name for name in SOURCES if importlib.util.find_spec(name) is None]
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("build_derived_data", ROOT / "tools" / "build_derived_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _shipped_model():
+    with open(typo.SHIPPED_MODEL, "rb") as fh:
+        return loads(zlib.decompress(fh.read()))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(bool(missing), reason=f"the source packages are not installed ({', '.join(missing)}): "
+                                          f"pip install -e '.[build-data]'")
+def test_the_shipped_tables_equal_a_rebuild_from_the_installed_packages():
+    tool = _tool()
+    rebuilt = tool.derive_tables()
+    assert set(rebuilt) == set(derived.TABLES)
+    for name, table in rebuilt.items():
+        shipped = derived.load_table(name)
+        assert tool.comparable(shipped) == tool.comparable(table), f"{name}: run tools/build_derived_data.py"
+        assert shipped["about"]["package"] == derived.TABLES[name]
+
+
+def test_the_tables_hold_the_data_the_rules_read():
+    pyc = derived.load_table("pycorrector")
+    assert len(pyc["common_chars"]) > 3000 and "国" in pyc["common_chars"]
+    assert any(row[0] == "记" and "纪" in row[1] + (row[2] or "") for row in pyc["same_pinyin"])
+    lm = build._char_lm(derived.load_table("snownlp_charlm"))
+    assert lm.total > 3_000_000 and lm.count("人民") > 1000 and min(lm.tri.values()) >= build.TRIGRAM_MIN
+    pairs = derived.load_table("opencc_t2s")["pairs"]
+    assert len(pairs) % 2 == 0 and "國国" in {pairs[i:i + 2] for i in range(0, len(pairs), 2)}
+
+
+def test_packed_arrays_round_trip_with_and_without_deltas():
+    keys = [3, 70000, 2**40 + 5]
+    for delta in (False, True):
+        assert derived.unpack_array(derived.pack_array(keys, "<u8", delta=delta)).tolist() == keys
+
+
+def test_the_shipped_typo_model_is_current():
+    with open(typo.SHIPPED_MODEL_META, encoding="utf-8") as fh:
+        meta = json.load(fh)
+    assert meta["key"] == typo.model_key(), (
+        "the shipped typo model was built from other sources or code: "
+        "run PYTHONPATH=. python tools/build_derived_data.py --model")
+    assert meta["numpy"] == np.__version__.split(".")[0]
+    assert typo.shipped_model_bytes(meta["key"]) is not None
+
+
+def test_a_stale_shipped_model_is_not_used():
+    assert typo.shipped_model_bytes("0" * 20) is None
+
+
+def test_an_empty_cache_gets_the_shipped_model_without_building_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZWLINT_CACHE_DIR", str(tmp_path))
+
+    def no_build(*_a, **_k):
+        raise AssertionError("the typo model was built, not loaded")
+
+    monkeypatch.setattr(build, "build_model", no_build)
+    typo.typo_model.cache_clear()
+    try:
+        model = typo.typo_model()
+        assert model.freq["人民"] > 0 and model.lm.total > 3_000_000
+        assert os.path.exists(tmp_path / f"typo-model-{typo.model_key()}.pickle")
+    finally:
+        typo.typo_model.cache_clear()
+
+
+@pytest.mark.slow
+def test_the_shipped_typo_model_equals_one_built_from_the_tables():
+    shipped = _shipped_model()
+    built = build.build_model()
+    for name in ("freq", "names", "idioms", "idiom_masks", "homophones", "homophones_tone", "shapes", "confmap",
+                 "targets", "common_pairs", "total", "word_named"):
+        assert getattr(shipped, name) == getattr(built, name), name
+    assert list(shipped.freq) == list(built.freq) and list(shipped.targets.values()) == list(built.targets.values())
+    assert (shipped.lm.uni, shipped.lm.bi, shipped.lm.tri) == (built.lm.uni, built.lm.bi, built.lm.tri)
+    assert shipped.automaton.find_overlapping("坚持以人民为中心") == built.automaton.find_overlapping("坚持以人民为中心")
+
+
+# Run `zwlint check` with the packages of the build-data extra (and python-docx, a dev
+# dependency) unimportable, as in a default install.
+BLOCKED_RUN = """
+import sys
+from importlib.abc import MetaPathFinder
+
+class Blocked(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"pycorrector", "wordfreq", "snownlp", "opencc", "docx"}:
+            raise ModuleNotFoundError(name)
+        return None
+
+sys.meta_path.insert(0, Blocked())
+sys.argv[0] = "zwlint"
+from lint.cli import main
+main()
+"""
+
+
+@pytest.mark.slow
+def test_check_runs_on_an_empty_cache_without_the_build_data_packages(tmp_path):
+    import subprocess
+    import sys
+
+    post = tmp_path / "post.md"
+    post.write_text("# 通知\n\n各单位要坚持以人民为中心，认真落实安全生产责任制，做好节日期间值班值守工作。\n", encoding="utf-8")
+    env = dict(os.environ, ZWLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", BLOCKED_RUN, "check", str(post)], env=env, capture_output=True,
+                          text=True, cwd=ROOT)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "1 个文件" in proc.stdout
+    assert any(name.startswith("typo-model-") for name in os.listdir(tmp_path / "cache"))
