@@ -59,35 +59,48 @@ class TermMatcher:
         self.entries = entries
         keys: dict[str, list[int]] = {}
         for idx, entry in enumerate(entries):
-            for term in entry.terms:
-                key = fold_term(term)
+            for key in _folded_terms(entry.terms):
                 if key:
                     keys.setdefault(key, []).append(idx)
-        self._keys = list(keys)
-        self._entry_objects_of_key = [tuple(entries[i] for i in keys[k]) for k in self._keys]
+        key_list = list(keys)
+        self._n_keys = len(key_list)
+        # The keys and which entries each has, packed: the cached matcher holds several
+        # hundred thousand keys (generated misspellings) and must load in a fraction of a second.
+        self._key_text = _KEY_SEP.join(key_list)
+        self._first_entry = np.array([keys[k][0] for k in key_list], dtype=np.int32)
+        self._more_entries = {n: tuple(keys[k][1:]) for n, k in enumerate(key_list) if len(keys[k]) > 1}
         self._automaton16 = (
-            daachorse.DoubleArrayAhoCorasick([k.encode("utf-16-le") for k in self._keys]) if self._keys else None
+            daachorse.DoubleArrayAhoCorasick([k.encode("utf-16-le") for k in key_list]) if key_list else None
         )
         self._automaton8 = None  # UTF-8 automaton for text with astral characters: built when first needed
         # Code units that occur in no key: a scan may be cut after one of them, since no
         # match (at an even byte offset) can contain it.
         self._outside_keys = np.ones(0x10000, dtype=bool)
-        self._outside_keys[np.frombuffer("".join(self._keys).encode("utf-16-le"), dtype=np.uint16)] = False
+        self._outside_keys[np.frombuffer("".join(key_list).encode("utf-16-le"), dtype=np.uint16)] = False
         self._patterns = [
             (idx, regex.compile(entry.pattern)) for idx, entry in enumerate(entries) if entry.pattern
         ]
         # which keys have an entry of each rule, computed once here (the generated lists hold
         # several hundred thousand keys: a per-rule scan of them at run time would cost seconds)
+        rule_ids: dict[str, int] = {}
+        rule_of_entry = np.array([rule_ids.setdefault(e.rule, len(rule_ids)) for e in entries], dtype=np.int32)
+        rule_of_key = rule_of_entry[self._first_entry]
         self._rule_masks: dict[str, np.ndarray] = {}
-        for k, key in enumerate(self._keys):
-            for i in keys[key]:
-                rule = entries[i].rule
-                if rule not in self._rule_masks:
-                    self._rule_masks[rule] = np.zeros(len(self._keys), dtype=bool)
-                self._rule_masks[rule][k] = True
+        for rule, rid in rule_ids.items():
+            mask = rule_of_key == rid
+            for k, more in self._more_entries.items():
+                if any(entries[i].rule == rule for i in more):
+                    mask[k] = True
+            if mask.any():
+                self._rule_masks[rule] = mask
 
     def __len__(self) -> int:
-        return len(self._keys) + len(self._patterns)
+        return self._n_keys + len(self._patterns)
+
+    def entries_of_key(self, key: int) -> tuple[Entry, ...]:
+        first = self.entries[self._first_entry[key]]
+        more = self._more_entries.get(key)
+        return (first,) if more is None else (first, *(self.entries[i] for i in more))
 
     def find(self, norm: NormalizedText) -> list[TermMatch]:
         """Every match of every entry with original offsets, in order of their end
@@ -106,9 +119,10 @@ class TermMatcher:
                 if odd.any():  # a key matched across two characters
                     columns = columns[:, odd == 0]
                 columns[:2] >>= 1  # byte offsets to code units (= code points: no surrogates)
-        elif self._keys:
+        elif self._n_keys:
             if self._automaton8 is None:
-                self._automaton8 = daachorse.DoubleArrayAhoCorasick([k.encode("utf-8") for k in self._keys])
+                self._automaton8 = daachorse.DoubleArrayAhoCorasick(
+                    [k.encode("utf-8") for k in self._key_text.split(_KEY_SEP)])
             data = norm.text.encode("utf-8")
             found = _as_array(_byte_matches_to_chars(data, self._automaton8.find_overlapping(data)))
             columns = np.ascontiguousarray(found.T)
@@ -129,7 +143,7 @@ class TermMatcher:
         """A boolean mask over automaton keys: True where a key has an entry of `rule`."""
         mask = self._rule_masks.get(rule)
         if mask is None:  # a rule with no entries
-            mask = self._rule_masks[rule] = np.zeros(len(self._keys), dtype=bool)
+            mask = self._rule_masks[rule] = np.zeros(self._n_keys, dtype=bool)
         return mask
 
     def __getstate__(self):
@@ -138,6 +152,15 @@ class TermMatcher:
         return state
 
 
+_KEY_SEP = "\x00"  # folded keys never hold it
+
+
+def _folded_terms(terms) -> list[str]:
+    """fold_term of each term; a long list (generated misspellings) folded in one call."""
+    if len(terms) < 64:
+        return [fold_term(t) for t in terms]
+    parts = fold_term("\n".join(terms)).split("\n")
+    return parts if len(parts) == len(terms) else [fold_term(t) for t in terms]
 _EMPTY = np.zeros((0, 3), dtype=np.int64)
 _EMPTY_COLUMNS = np.zeros((3, 0), dtype=np.int64)
 
@@ -229,8 +252,8 @@ class MatchSet:
     def rules(self) -> set[str]:
         """The rules that have at least one match here (most rules have none)."""
         if self._rules is None:
-            of_key = self._matcher._entry_objects_of_key
-            found = {e.rule for key in np.unique(self._keys).tolist() for e in of_key[key]} if len(self._keys) else set()
+            of_key = self._matcher.entries_of_key
+            found = {e.rule for key in np.unique(self._keys).tolist() for e in of_key(key)} if len(self._keys) else set()
             found.update(m[2].rule for m in self._extra)
             self._rules = found
         return self._rules
@@ -239,12 +262,12 @@ class MatchSet:
         return len(self._keys) + len(self._extra)
 
     def _build(self, indices, rule: str | None) -> list[TermMatch]:
-        of_key = self._matcher._entry_objects_of_key
+        of_key = self._matcher.entries_of_key
         out = []
         starts, ends = self._starts[indices].tolist(), self._ends[indices].tolist()
         ns, ne = self._norm_starts[indices].tolist(), self._norm_ends[indices].tolist()
         for i, key in enumerate(self._keys[indices].tolist()):
-            for entry in of_key[key]:
+            for entry in of_key(key):
                 if rule is None or entry.rule == rule:
                     out.append(TermMatch(starts[i], ends[i], entry, ns[i], ne[i]))
         extra = [TermMatch._make(m) for m in self._extra if rule is None or m[2].rule == rule]

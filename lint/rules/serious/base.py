@@ -85,11 +85,23 @@ class SeriousTermRule(TermRule):
     history_until = 1949  # historical_ok: a year up to this one in the sentence
     variant_label = "规范表述"
 
+    def _protected(self, lists) -> frozenset[str]:
+        """What a generated misspelling must not be: this rule's terms, and the shipped ones."""
+        return frozenset(t for e in lists.entries if e.rule == self.code for t in e.terms) | lists.protected_terms
+
+    def misspelling_forms(self, lists) -> list:
+        """(rule, term, written form, Misspellings) of every correct form of this rule."""
+        from lint.rules.serious.spelling import misspelling_forms
+
+        protected = self._protected(lists)
+        return [row for e in lists.entries if e.rule == self.code and e.extra.get("canonical")
+                for row in misspelling_forms(e, protected)]
+
     def generate_entries(self, lists) -> list[Entry]:
         from lint.rules.serious.spelling import misspelling_entries
 
         mine = [e for e in lists.entries if e.rule == self.code]
-        protected = frozenset(t for e in lists.entries if e.rule == self.code for t in e.terms) | lists.protected_terms
+        protected = self._protected(lists)
         out: list[Entry] = []
         for e in mine:
             if e.extra.get("canonical"):

@@ -22,8 +22,14 @@ A form is dropped when it could be correct text:
   (tools/propose_keyterms.py corpus-forms writes it).
 
 The variants of one correct form become ONE entry whose `terms` are the variants and whose
-`variant_kinds` map each variant to how it was made: the compiled automaton stays small on
-disk and loads fast although it holds several hundred thousand forms.
+`variant_kinds` map each variant to how it was made, both one Misspellings object (two
+strings): the compiled matcher loads fast although it holds several hundred thousand forms.
+
+Generating them for the shipped lists takes ~20 s (jieba's dictionary, pypinyin), so they
+ship ready-made in sensitive_terms/misspellings.tsv.xz, written by
+`python tools/build_misspellings.py` (a test checks that it equals a fresh generation). A
+correct form the table does not hold (an office's extra-lists, a list edited since) is
+generated when the lists are compiled.
 """
 from __future__ import annotations
 
@@ -43,6 +49,10 @@ SHORT_TERM = 4  # terms this long or shorter get the stricter new-word test
 QUOTED_PREFIXES = ("十三五", "十四五", "十五五", "两个一百年", "三个代表", "一带一路", "五位一体", "四个全面",
                    "两学一做", "三严三实", "两不愁三保障", "放管服", "三农", "四风", "两个确立", "两个维护")
 CORPUS_FORMS_FILE = "corpus_forms.txt"
+TABLE_FILE = "misspellings.tsv.xz"
+KINDS = ("同音", "近音", "形近", "重字", "漏字")
+_KIND_CODE = {k: k[0] for k in KINDS}
+_KIND_OF_CODE = {k[0]: k for k in KINDS}
 
 _HAN = ("\u4e00", "\u9fff")
 
@@ -69,7 +79,8 @@ def fuzzy_sound(syllable: str) -> str:
 
 @functools.cache
 def _sound_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """Common characters by toneless syllable, and by fuzzy syllable (fuzzy_sound)."""
+    """Common characters by toneless syllable of their usual reading, and by fuzzy syllable
+    (fuzzy_sound). pypinyin's other readings are left out: many are rare (台 yi, 敌 hua)."""
     from pypinyin import Style, pinyin
 
     exact: dict[str, set[str]] = {}
@@ -100,13 +111,16 @@ def sound_alikes(ch: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def substitutes(ch: str, data: ConfusionData) -> dict[str, str]:
     """Characters people type for `ch`, each with how (同音 / 近音 / 形近). Grammatical
-    characters are candidates too: reads_as_words drops the forms they make readable."""
+    characters are candidates too: reads_as_words drops the forms they make readable.
+    Homophones by the usual readings only: the merged same_pinyin groups of ConfusionData
+    also join characters through rare readings (体 -> 催, 育 -> 周, 义 -> 台), 40% of the
+    generated forms, which nobody types and which made the automaton slow to load."""
     same, near = sound_alikes(ch)
     out: dict[str, str] = {c: "近音" for c in near}
     for c in data.shapes.get(ch, ()):
         if _is_han(c):
             out[c] = "形近"  # rare characters too: 屐 for 展
-    for c in same | (data.homophones.get(ch, frozenset()) & data.common):
+    for c in same:
         out[c] = "同音"
     out.pop(ch, None)
     return out
@@ -194,19 +208,127 @@ def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: Co
     return out
 
 
+class Misspellings:
+    """The misspelt forms of one correct form and how each was made, packed in two strings
+    (the forms joined by newlines, one kind code a form). Used as the generated entry's
+    `terms` (iterates like the tuple of forms) and `variant_kinds` (.get(form) gives the kind):
+    the cached matcher then holds a few thousand objects instead of a million."""
+
+    __slots__ = ("forms", "codes", "_kinds")
+
+    def __init__(self, forms: str, codes: str):
+        self.forms, self.codes = forms, codes
+        self._kinds: dict[str, str] | None = None
+
+    @classmethod
+    def of(cls, kinds: dict[str, str]) -> "Misspellings":
+        return cls("\n".join(kinds), "".join(_KIND_CODE[k] for k in kinds.values()))
+
+    def _map(self) -> dict[str, str]:
+        if self._kinds is None:
+            self._kinds = dict(zip(self.forms.split("\n"), (_KIND_OF_CODE[c] for c in self.codes))) if self.codes else {}
+        return self._kinds
+
+    def __iter__(self):
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, i: int) -> str:
+        return list(self._map())[i]
+
+    def __contains__(self, form: object) -> bool:
+        return form in self._map()
+
+    def get(self, form: str, default: str | None = None) -> str | None:
+        return self._map().get(form, default)
+
+    def items(self):
+        return self._map().items()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Misspellings) and (self.forms, self.codes) == (other.forms, other.codes)
+
+    def __hash__(self) -> int:
+        return hash((self.forms, self.codes))
+
+    def __reduce__(self):
+        return (Misspellings, (self.forms, self.codes))
+
+
+# Set to False to generate every form afresh (tools/build_misspellings.py, the test of the table).
+USE_TABLE = True
+
+
+@functools.cache
+def shipped_table() -> dict[tuple[str, str], Misspellings]:
+    """{(rule, correct form): its misspellings} from sensitive_terms/misspellings.tsv.xz."""
+    import lzma
+
+    from lint.terms.lists import default_list_dirs
+
+    table: dict[tuple[str, str], Misspellings] = {}
+    for d in default_list_dirs():
+        p = d / TABLE_FILE
+        if p.is_file():
+            for line in lzma.decompress(p.read_bytes()).decode("utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    rule, form, forms, codes = line.split("\t")
+                    table[(rule, form)] = Misspellings(forms.replace(" ", "\n"), codes)
+    return table
+
+
+def write_table(entries: list, path: Path) -> int:
+    """Write misspelling_forms() of every correct entry (generated with USE_TABLE off) as the
+    shipped table; every correct form is written, also those without misspellings. Returns the
+    number of forms."""
+    import lzma
+
+    lines = ["# Generated misspellings of the correct forms in sensitive_terms/ (lint/rules/serious/spelling.py):",
+             "# rule<TAB>correct form<TAB>misspelt forms (space-separated)<TAB>one kind code a form "
+             f"({', '.join(f'{c}={k}' for k, c in _KIND_CODE.items())}).",
+             "# Written by `python tools/build_misspellings.py`; do not edit."]
+    n = 0
+    for rule, _, form, kinds in entries:
+        bad = [v for v in kinds.forms.split("\n") if " " in v or "\t" in v]
+        if " " in form or "\t" in form or bad:
+            raise ValueError(f"{form!r}: a form with a space or tab cannot be stored in {path.name}")
+        lines.append(f"{rule}\t{form}\t{kinds.forms.replace(chr(10), ' ')}\t{kinds.codes}")
+        n += len(kinds)
+    path.write_bytes(lzma.compress(("\n".join(lines) + "\n").encode("utf-8"), preset=9 | lzma.PRESET_EXTREME))
+    return n
+
+
+def _is_shipped(file: str) -> bool:
+    from lint.terms.lists import default_list_dirs
+
+    return Path(file).parent in {Path(d) for d in default_list_dirs()}
+
+
+def misspelling_forms(entry, protected: frozenset[str]) -> list[tuple[str, str, str, Misspellings]]:
+    """(rule, term, written form, its misspellings) for every written form of each term of a
+    correct entry: from the shipped table for the shipped lists, else generated now."""
+    table = shipped_table() if USE_TABLE and _is_shipped(entry.file) else {}
+    out = []
+    for term in entry.terms:
+        for form in term_forms(term):
+            found = table.get((entry.rule, form))
+            out.append((entry.rule, term, form, found if found is not None
+                        else Misspellings.of(misspellings(form, protected=protected))))
+    return out
+
+
 def misspelling_entries(entry, protected: frozenset[str]) -> list:
     """One generated entry per written form of each term of a correct entry: its
-    misspellings as `terms`, how each was made in `variant_kinds`."""
+    misspellings as `terms`, how each was made in `variant_kinds` (one Misspellings)."""
     from lint.terms.lists import Entry
 
     out = []
     name = entry.file.rsplit("/", 1)[-1]
-    for term in entry.terms:
-        for form in term_forms(term):
-            kinds = misspellings(form, protected=protected)
-            if not kinds:
-                continue
-            out.append(Entry(rule=entry.rule, terms=tuple(kinds), pattern=None, fixes=(form,), reason="",
+    for _, term, form, kinds in misspelling_forms(entry, protected):
+        if kinds:
+            out.append(Entry(rule=entry.rule, terms=kinds, pattern=None, fixes=(form,), reason="",
                              source=f"由 {name} 中的“{term}”生成；{entry.source}", file=f"generated:{entry.rule}",
                              severity=entry.severity, category=entry.category,
                              extra={"canonical_of": form, "variant_kinds": kinds}))
@@ -250,7 +372,8 @@ def generator_fingerprint() -> str:
     h = hashlib.sha256(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "numbered.py").read_bytes())
     for d in default_list_dirs():
-        p = d / CORPUS_FORMS_FILE
-        if p.is_file():
-            h.update(p.read_bytes())
+        for name in (CORPUS_FORMS_FILE, TABLE_FILE):
+            p = d / name
+            if p.is_file():
+                h.update(p.read_bytes())
     return h.hexdigest()[:10]
