@@ -4,7 +4,8 @@ For every correct form (an entry with `canonical = true`) the forms people misty
 - one character replaced by a homophone (same toneless pinyin: input methods ignore tones),
   a near homophone (the sounds input methods and dialects confuse: z/zh, c/ch, s/sh, n/l,
   an/ang, en/eng, in/ing, ian/iang, uan/uang) or a character of similar shape
-  (pycorrector's same_stroke.txt, rare characters included: 发屐, 强囯);
+  (pycorrector's same_stroke.txt, rare characters included: 发屐, 强囯; and glyph similarity,
+  dictionaries/shape_similar.txt: 共同休, 全面从严治觉);
 - for terms of five characters or more, one inner character doubled (中国特色色社会主义), and
   for terms of six or more one inner character left out (中国特色社会义; not a grammatical
   character: 坚持党领导 is correct text; not the second: 中国粮食安全 is not 国家粮食安全).
@@ -50,6 +51,7 @@ QUOTED_PREFIXES = ("十三五", "十四五", "十五五", "两个一百年", "�
                    "两学一做", "三严三实", "两不愁三保障", "放管服", "三农", "四风", "两个确立", "两个维护")
 CORPUS_FORMS_FILE = "corpus_forms.txt"
 TABLE_FILE = "misspellings.tsv.xz"
+SHAPE_FILE = "shape_similar.txt"
 KINDS = ("同音", "近音", "形近", "重字", "漏字")
 _KIND_CODE = {k: k[0] for k in KINDS}
 _KIND_OF_CODE = {k[0]: k for k in KINDS}
@@ -109,6 +111,23 @@ def sound_alikes(ch: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(same), frozenset(near - same - {ch})
 
 
+@functools.cache
+def shape_neighbours() -> dict[str, frozenset[str]]:
+    """Characters of similar shape by rendered glyphs (dictionaries/shape_similar.txt, written by
+    tools/derive_shape_similar.py): 体/休, 育/肓, 社/杜, 党/觉, 度/庋, which same_stroke.txt lacks."""
+    from lint.terms.lists import default_list_dirs
+
+    out: dict[str, frozenset[str]] = {}
+    for d in default_list_dirs():
+        p = d / SHAPE_FILE
+        if p.is_file():
+            for line in p.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    ch, similar = line.split("\t")
+                    out[ch] = frozenset(similar)
+    return out
+
+
 def substitutes(ch: str, data: ConfusionData) -> dict[str, str]:
     """Characters people type for `ch`, each with how (同音 / 近音 / 形近). Grammatical
     characters are candidates too: reads_as_words drops the forms they make readable.
@@ -117,7 +136,7 @@ def substitutes(ch: str, data: ConfusionData) -> dict[str, str]:
     generated forms, which nobody types and which made the automaton slow to load."""
     same, near = sound_alikes(ch)
     out: dict[str, str] = {c: "近音" for c in near}
-    for c in data.shapes.get(ch, ()):
+    for c in data.shapes.get(ch, frozenset()) | shape_neighbours().get(ch, frozenset()):
         if _is_han(c):
             out[c] = "形近"  # rare characters too: 屐 for 展
     for c in same:
@@ -372,7 +391,7 @@ def generator_fingerprint() -> str:
     h = hashlib.sha256(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "numbered.py").read_bytes())
     for d in default_list_dirs():
-        for name in (CORPUS_FORMS_FILE, TABLE_FILE):
+        for name in (CORPUS_FORMS_FILE, TABLE_FILE, SHAPE_FILE):
             p = d / name
             if p.is_file():
                 h.update(p.read_bytes())
