@@ -8,6 +8,9 @@ input methods of the 五笔 / handwriting kind produce) is drawn with a CJK font
 SC by default) in a 40x40 box, blurred (so that a stroke moved by a pixel still overlaps),
 centred and scaled to unit length; two characters are similar when the cosine of their
 images is at least --min-sim, and each common character keeps its --top most similar ones.
+Of the other characters of the basic CJK block (variant and Japanese forms typed or recognised
+for the standard one: 囯 for 国, 値 for 值, 乂 for 义, 覌 for 观) it keeps the --variants most
+similar ones at --min-variant-sim or more.
 This finds what pycorrector's same_stroke.txt lacks: 体/休, 育/肓, 社/杜, 党/觉, 治/冶, 设/没.
 Needs Pillow and the font only here; the linter reads the written file.
 """
@@ -62,21 +65,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--font", default=FONT)
     ap.add_argument("--min-sim", type=float, default=0.80)
     ap.add_argument("--top", type=int, default=4)
+    ap.add_argument("--min-variant-sim", type=float, default=0.86)
+    ap.add_argument("--variants", type=int, default=2)
     args = ap.parse_args(argv)
     targets = sorted(confusion_data().common)
     pool = sorted(set(gb2312_chars()) | set(targets))
-    t, p = images(targets, args.font), images(pool, args.font)
-    sim = t @ p.T
+    others = sorted(set(map(chr, range(0x4E00, 0x9FA6))) - set(pool))
+    t, p, o = images(targets, args.font), images(pool, args.font), images(others, args.font)
+    sim, sim_o = t @ p.T, t @ o.T
     lines = ["# Characters of similar shape (形近字), derived by tools/derive_shape_similar.py from glyphs of",
-             f"# Noto Sans CJK SC: blurred 40x40 images, cosine >= {args.min_sim}, the {args.top} closest of the",
-             "# GB2312 characters for each common character. <character><TAB><similar characters>. Do not edit."]
+             f"# Noto Sans CJK SC: blurred 40x40 images; for each common character the {args.top} closest GB2312",
+             f"# characters with cosine >= {args.min_sim} and the {args.variants} closest other characters of the",
+             f"# basic CJK block with cosine >= {args.min_variant_sim}. <character><TAB><similar characters>. Do not edit."]
     for i, c in enumerate(targets):
         order = np.argsort(-sim[i])
         near = [pool[j] for j in order[: args.top + 1] if pool[j] != c and sim[i, j] >= args.min_sim][: args.top]
+        order = np.argsort(-sim_o[i])[: args.variants]
+        near += [others[j] for j in order if sim_o[i, j] >= args.min_variant_sim]
         if near:
             lines.append(f"{c}\t{''.join(near)}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(lines) - 3:,} characters)")
+    print(f"wrote {OUT} ({len(lines) - 4:,} characters)")
     return 0
 
 

@@ -6,9 +6,10 @@ For every correct form (an entry with `canonical = true`) the forms people misty
   an/ang, en/eng, in/ing, ian/iang, uan/uang) or a character of similar shape
   (pycorrector's same_stroke.txt, rare characters included: 发屐, 强囯; and glyph similarity,
   dictionaries/shape_similar.txt: 共同休, 全面从严治觉);
-- for terms of five characters or more, one inner character doubled (中国特色色社会主义), and
-  for terms of six or more one inner character left out (中国特色社会义; not a grammatical
-  character: 坚持党领导 is correct text; not the second: 中国粮食安全 is not 国家粮食安全).
+- for terms of five characters or more, one character but the first doubled (中国特色色社会主义,
+  中华民族伟大复兴兴), and for terms of six or more one inner character left out (中国特色社会义;
+  not a grammatical character unless a word of the term holds it: 坚持党领导 is correct text,
+  中华人民共国 is not; not the second: 中国粮食安全 is not 国家粮食安全).
 
 A form is dropped when it could be correct text:
 - it is a word of jieba's dictionary or a person's name, or it equals another correct form;
@@ -44,6 +45,9 @@ PLAUSIBLE_FREQ = 3
 FOCUS_FREQ = 50
 DOUBLE_MIN_LEN = 5
 DROP_MIN_LEN = 6
+# A numeral dropped or swapped for another numeral is another number (第十九次 -> 第九次,
+# 第十次 -> 第四次), not a slip: such forms are never generated.
+NUMERALS = frozenset("〇零一二两三四五六七八九十百千万")
 SHORT_TERM = 4  # terms this long or shorter get the stricter new-word test
 # Names written in quotation marks before the rest of a term (“十四五”规划): the quoted form is
 # generated too, so that its misspellings are found as people write it.
@@ -81,17 +85,40 @@ def fuzzy_sound(syllable: str) -> str:
 
 @functools.cache
 def _sound_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """Common characters by toneless syllable of their usual reading, and by fuzzy syllable
-    (fuzzy_sound). pypinyin's other readings are left out: many are rare (台 yi, 敌 hua)."""
+    """Common characters by toneless syllable of their usual reading and of the readings they
+    take in pypinyin's phrase list (长 chang in 长城, 都 du in 首都), and by fuzzy syllable of the
+    usual reading (fuzzy_sound). pypinyin's other readings are left out: many are rare (台 yi,
+    敌 hua)."""
     from pypinyin import Style, pinyin
 
+    common = confusion_data().common
     exact: dict[str, set[str]] = {}
     fuzzy: dict[str, set[str]] = {}
-    for ch in confusion_data().common:
+    for ch in common:
         r = pinyin(ch, style=Style.NORMAL)[0][0]  # the usual reading: 币 (bi) is not typed for 银 (yin)
         exact.setdefault(r, set()).add(ch)
         fuzzy.setdefault(fuzzy_sound(r), set()).add(ch)
+    for ch, r in _phrase_readings():
+        if ch in common:
+            exact.setdefault(r, set()).add(ch)
     return ({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in fuzzy.items()})
+
+
+def _phrase_readings() -> set[tuple[str, str]]:
+    """(character, toneless reading) for every character of pypinyin's phrase list."""
+    import unicodedata
+
+    from pypinyin.constants import PHRASES_DICT
+
+    out: set[tuple[str, str]] = set()
+    for phrase, readings in PHRASES_DICT.items():
+        if len(phrase) != len(readings):
+            continue
+        for ch, r in zip(phrase, readings):
+            plain = "".join(c for c in unicodedata.normalize("NFD", r[0].replace("ü", "v"))
+                            if not unicodedata.combining(c))
+            out.add((ch, plain))
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -142,7 +169,14 @@ def substitutes(ch: str, data: ConfusionData) -> dict[str, str]:
     for c in same:
         out[c] = "同音"
     out.pop(ch, None)
-    return out
+    return {c: why for c, why in out.items() if _folded(c) != ch}  # 規 is 规 once the text is normalised
+
+
+@functools.lru_cache(maxsize=None)
+def _folded(ch: str) -> str:
+    from lint.text.normalize import fold_term
+
+    return fold_term(ch)
 
 
 def reads_as_words(text: str, data: ConfusionData, focus: int | None = None, min_freq: int = PLAUSIBLE_FREQ) -> bool:
@@ -190,6 +224,13 @@ def term_forms(term: str) -> list[str]:
     return forms
 
 
+def _inside_word(term: str, i: int, data: ConfusionData) -> bool:
+    """True when a common dictionary word of the term covers position i: the 和 of 共和国 may be
+    left out by mistake (中华人民共国), the 的 of 党的领导 is left out in correct text."""
+    return any(data.words.get(term[a:b], 0) >= FOCUS_FREQ
+               for a in range(max(0, i - 3), i + 1) for b in range(i + 1, min(len(term), a + 4) + 1) if b - a >= 2)
+
+
 def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: ConfusionData | None = None,
                  attested: frozenset[str] | None = None) -> dict[str, str]:
     """The misspelt forms of one correct form: {form: how} (同音, 近音, 形近, 重字, 漏字)."""
@@ -201,11 +242,15 @@ def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: Co
         if not _is_han(ch):
             continue
         for sub, why in sorted(substitutes(ch, data).items()):
+            if ch in NUMERALS and sub in NUMERALS:
+                continue
             candidates.setdefault(term[:i] + sub + term[i + 1:], (why, i))
-        inner = 0 < i < len(term) - 1  # a doubled or missing first or last character joins the next word
-        if han >= DOUBLE_MIN_LEN and inner:
+        # a doubled first character joins the word before (复兴兴 is caught: reads_across drops
+        # the doubled last character where it makes a word with the next one, 大会会议)
+        if han >= DOUBLE_MIN_LEN and 0 < i:
             candidates.setdefault(term[: i + 1] + ch + term[i + 1:], ("重字", i))
-        if han >= DROP_MIN_LEN and 1 < i < len(term) - 1 and ch not in FUNCTION_CHARS:
+        if (han >= DROP_MIN_LEN and 1 < i < len(term) - 1
+                and (ch not in FUNCTION_CHARS or _inside_word(term, i, data)) and ch not in NUMERALS):
             candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i))
     out: dict[str, str] = {}
     for v, (why, i) in candidates.items():
