@@ -408,3 +408,28 @@ def test_clean_sentences_give_no_serious_or_secrecy_finding():
         hits = [f for f in linter.check_post(Post(content=r["correct_text"])) if f.rule.startswith(("ZW1", "ZW6"))]
         bad.extend((f.rule, f.text) for f in hits)
     assert bad == []
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("坚决反对形式主义、官僚主义、享乐主义和奢侈之风。", "奢侈之风"),       # last member joined by 和
+    ("统筹推进经济建设、政治建设、文化建设、社会建设和生态建设。", "生态建设"),  # shortened member
+    ("按照产业兴旺、生态宜居、乡风文明、治理有效、生活富足的总要求推进。", "生活富足"),  # the sentence goes on
+])
+def test_a_replaced_member_is_found_also_when_joined_by_and_or_followed_by_the_sentence(text, wrong):
+    assert texts(text, "ZW104") == [wrong]
+
+
+@pytest.mark.parametrize("text", [
+    "统筹推进经济建设、政治建设、文化建设、社会建设和生态文明建设。",
+    "坚决反对形式主义、官僚主义、享乐主义和奢靡之风。",
+    "按照产业兴旺、生态宜居、乡风文明、治理有效、生活富裕的总要求推进。",
+    "牢固树立“四个意识”，即政治意识、大局意识、核心意识、看齐意识。",
+])
+def test_members_written_right_with_and_are_not_reported(text):
+    assert texts(text, "ZW104") == []
+
+
+def test_a_member_left_out_or_one_too_many_next_to_the_name_is_found():
+    assert texts("牢固树立“四个意识”：政治意识、大局意识、核心意识。", "ZW104") == ["政治意识、大局意识、核心意识"]
+    assert texts("坚定道路自信、理论自信、制度自信“四个自信”。", "ZW104") == ["道路自信、理论自信、制度自信"]
+    assert texts("牢固树立“四个意识”，即政治意识、大局意识、核心意识、看齐意识、服务意识。", "ZW104") == ["服务意识"]

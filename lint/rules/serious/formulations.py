@@ -80,6 +80,16 @@ keyterms_calendar.toml，约 1,600 个规范表述，每条注明出处）：
                             s, t = doc.norm.span_to_original(k, k + len(it))
                             yield Issue(s, t, f"“{it}”不属于“{name}”（{'、'.join(members)}）",
                                         missing[:1])
+                # one member left out, or one phrase too many, next to the name
+                for start, items, first in (_items_next_to(norm, i, i + len(name), len(members) - 1)
+                                            + _items_next_to(norm, i, i + len(name), len(members) + 1)):
+                    if first and any(first.endswith(mb) for mb in allowed):
+                        items = [next(mb for mb in members if first.endswith(mb)), *items]
+                    elif first:
+                        continue
+                    issue = _count_issue(doc, norm, start, items, members, allowed, name)
+                    if issue:
+                        yield issue
                 i = norm.find(name, i + len(name))
         # 四个全面 with the members of before 2020-10-29
         day = doc.published
@@ -99,6 +109,30 @@ keyterms_calendar.toml，约 1,600 个规范表述，每条注明出处）：
                     s, t = doc.norm.span_to_original(start, end)
                     yield Issue(s, t, f"自{cn_date(since)}起“{name}”的第一项为“{e.extra['members'][0]}”"
                                       f"（原为“{old[0]}”）", ["、".join(e.extra["members"])], severity="warning")
+
+
+def _count_issue(doc: Doc, norm: str, start: int, items: list[str], members: list[str], allowed: set[str],
+                 name: str) -> Issue | None:
+    """One member missing (all the items are members, one short) or one item too many (every
+    member and one more) in the enumeration next to a numbered formulation's name."""
+    if len(members) < 3 or any("、" in mb for mb in members):
+        return None  # 两个维护: a member may be written alone; members with 、 are split apart
+    good = [it for it in items if it in allowed]
+    if len(items) == len(members) - 1 and len(good) == len(items) and len(set(items)) == len(items):
+        missing = [mb for mb in members if mb not in items]
+        if len(missing) != 1:
+            return None
+        end = norm.find(items[-1], start) + len(items[-1])
+        s, t = doc.norm.span_to_original(norm.find(items[0], start), end)
+        return Issue(s, t, f"“{name}”有{len(members)}项，缺少“{missing[0]}”（{'、'.join(members)}）", ["、".join(members)])
+    if len(items) == len(members) + 1 and set(members) <= set(items):
+        extra = [it for it in items if it not in allowed]
+        if len(extra) != 1:
+            return None
+        k = norm.find(extra[0], start)
+        s, t = doc.norm.span_to_original(k, k + len(extra[0]))
+        return Issue(s, t, f"“{extra[0]}”不属于“{name}”（{'、'.join(members)}）", [])
+    return None
 
 
 def _items_next_to(norm: str, start: int, end: int, count: int) -> list[tuple[int, list[str], str | None]]:

@@ -137,13 +137,49 @@ def _matches(item: str, member: str, first: bool, last: bool) -> bool:
 
 def _similar(item: str, member: str) -> bool:
     """A phrase written in a member's place: about as long, a third of its characters shared
-    (服从意识 for 看齐意识, 法制 for 法治, 稳增长 for 稳预期)."""
-    return abs(len(item) - len(member)) <= 1 and 3 * len(set(item) & set(member)) >= len(member)
+    (服从意识 for 看齐意识, 法制 for 法治, 稳增长 for 稳预期), or the member shortened with its first
+    and last two characters kept (生态建设 for 生态文明建设)."""
+    if abs(len(item) - len(member)) <= 1 and 3 * len(set(item) & set(member)) >= len(member):
+        return True
+    return 4 <= len(item) < len(member) and item[:2] == member[:2] and item[-2:] == member[-2:]
+
+
+def _split_last_and(norm: str, spans: list[tuple[int, int]], members: list[str]) -> list[tuple[int, int]]:
+    """The spans with an item that joins the last two members by 和/及 (社会建设和生态文明建设)
+    split in two; an item that is a member itself (巩固和发展…) is kept whole."""
+    out = []
+    for a, b in spans:
+        item = norm[a:b]
+        k = max(item.rfind("和"), item.rfind("及"))
+        if 0 < k < len(item) - 1 and item not in members:
+            out.extend(((a, a + k), (a + k + 1, b)))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _replaced_span(item: str, member: str, first: bool, last: bool) -> tuple[int, int] | None:
+    """Where in `item` a phrase like `member` stands in its place: the whole item, or, for the
+    first item, its end (坚持服从意识), for the last, its start (生活富足的总要求)."""
+    if _similar(item, member):
+        return 0, len(item)
+    n = len(member)
+    # a piece of a longer item: half of the member's characters in their places (生活富足 for
+    # 生活富裕, not 加快全面建设 for 生态文明建设)
+    if last and len(item) > n and item[:n] != member and _in_place(item[:n], member):
+        return 0, n
+    if first and len(item) > n and item[-n:] != member and _in_place(item[-n:], member):
+        return len(item) - n, len(item)
+    return None
+
+
+def _in_place(piece: str, member: str) -> bool:
+    return 2 * sum(a == b for a, b in zip(piece, member)) >= len(member) and piece[0] == member[0]
 
 
 def wrong_members(doc: Doc) -> Iterable[Issue]:
     """A formulation written out with one member replaced by another phrase like it
-    (政治意识、大局意识、核心意识、服从意识), with or without its name next to it."""
+    (政治意识、大局意识、核心意识、服从意识; 享乐主义和奢侈之风), with or without its name next to it."""
     norm = doc.norm.text
     for e in numbered_formulations():
         members = list(e.extra["members"])
@@ -156,19 +192,28 @@ def wrong_members(doc: Doc) -> Iterable[Issue]:
             continue
         missing = next(mb for mb in members if mb not in present)
         anchor = norm.find(present[0])
-        _, spans = _items(norm, anchor)
-        texts = [norm[a:b] for a, b in spans]
-        for w in range(len(spans) - n + 1):
-            window = texts[w : w + n]
-            bad = [k for k in range(n) if not (_matches(window[k], members[k], k == 0, k == n - 1)
-                                                or _matches(window[k], old[k], k == 0, k == n - 1))]
-            if len(bad) != 1 or members[bad[0]] != missing:
-                continue
-            k = bad[0]
-            a, b = spans[w + k]
-            item = window[k]
-            if not _similar(item, missing) or item in members or item in old:
-                continue
+        _, whole = _items(norm, anchor)
+        found = None
+        for spans in (whole, _split_last_and(norm, whole, members)):
+            texts = [norm[a:b] for a, b in spans]
+            for w in range(len(spans) - n + 1):
+                window = texts[w : w + n]
+                bad = [k for k in range(n) if not (_matches(window[k], members[k], k == 0, k == n - 1)
+                                                    or _matches(window[k], old[k], k == 0, k == n - 1))]
+                if len(bad) != 1 or members[bad[0]] != missing:
+                    continue
+                k = bad[0]
+                item = window[k]
+                where = _replaced_span(item, missing, k == 0, k == n - 1)
+                if where is None or item in members or item in old:
+                    continue
+                a = spans[w + k][0] + where[0]
+                found = (a, spans[w + k][0] + where[1])
+                break
+            if found:
+                break
+        if found:
+            a, b = found
+            item = norm[a:b]
             s, t = doc.norm.span_to_original(a, b)
             yield Issue(s, t, f"“{item}”不属于“{_name(e)}”，应为“{missing}”（{'、'.join(members)}）", [missing])
-            break
