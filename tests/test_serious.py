@@ -433,3 +433,46 @@ def test_a_member_left_out_or_one_too_many_next_to_the_name_is_found():
     assert texts("牢固树立“四个意识”：政治意识、大局意识、核心意识。", "ZW104") == ["政治意识、大局意识、核心意识"]
     assert texts("坚定道路自信、理论自信、制度自信“四个自信”。", "ZW104") == ["道路自信、理论自信、制度自信"]
     assert texts("牢固树立“四个意识”，即政治意识、大局意识、核心意识、看齐意识、服务意识。", "ZW104") == ["服务意识"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("2023年召开的党的二十届三中全会审议通过了《决定》。", "二十届三中全会"),
+    ("二十届三中全会于2023年7月在北京召开。", "二十届三中全会"),
+    ("2023年7月，党的二十届三中全会在北京召开。", "二十届三中全会"),
+    ("2021年召开的党的二十大擘画了宏伟蓝图。", "党的二十大"),
+])
+def test_a_congress_or_plenum_with_the_year_it_was_held_written_wrong_is_found(text, wrong):
+    assert texts(text, "ZW105") == [wrong]
+
+
+@pytest.mark.parametrize("text", [
+    "2024年7月召开的党的二十届三中全会审议通过了《决定》。",
+    "2025年，我县深入学习贯彻党的二十届三中全会精神。",       # the year of the studying
+    "2025年3月，党的二十届三中全会精神宣讲团走进社区。",
+    "2022年10月，党的二十大在北京胜利召开。",
+])
+def test_a_year_that_does_not_say_when_the_meeting_was_held_is_not_checked(text):
+    assert texts(text, "ZW105") == []
+
+
+@pytest.mark.parametrize("text, code, wrong", [
+    ("全国人大副委员长出席会议。", "ZW101", "全国人大副委员长"),
+    ("市人大副主任李四带队调研。", "ZW101", "市人大副主任"),
+    ("市政协副委员长到会讲话。", "ZW101", "政协副委员长"),
+    ("促进内地与台湾的经贸交流。", "ZW111", "内地与台湾"),
+    ("他毕业于国立台湾大学。", "ZW111", "国立台湾大学"),
+    ("不能把伊斯兰教称为回教。", "ZW113", "回教"),
+])
+def test_usage_that_depends_on_the_neighbouring_word_is_found(text, code, wrong):
+    assert texts(text, code) == [wrong]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("县人大主任科员张三参加会议。", "ZW101"),
+    ("全国人大常委会副委员长出席会议。", "ZW101"),
+    ("学生们回教室上课。", "ZW113"),
+    ("促进内地与香港的经贸交流。", "ZW111"),
+    ("1928年，学校更名为国立清华大学。", "ZW111"),
+])
+def test_the_same_words_in_another_neighbourhood_are_not_reported(text, code):
+    assert texts(text, code) == []

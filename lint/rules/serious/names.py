@@ -2,6 +2,9 @@
 its state and party organs (ZW106). Data: sensitive_terms/congresses.toml, organs.toml."""
 from __future__ import annotations
 
+import re
+from typing import Iterable
+
 from lint.document import Doc
 from lint.rules import Issue, register
 from lint.rules.serious.base import SeriousTermRule, cn_date, generated_entry
@@ -30,10 +33,17 @@ class CongressName(SeriousTermRule):
 - 十九大五中全会 → 十九届五中全会：全会属于中央委员会（“届”），不属于代表大会（“大”）；
   为第十二届至第二十一届生成；
 - 从未召开过的全会（十九届八中全会：十九届中央委员会只开了七次全会）；
-- 帖子发布日期比全会召开早120天以上（2023年的帖子写二十届三中全会）。
+- 帖子发布日期比全会召开早120天以上（2023年的帖子写二十届三中全会）；
+- 文中写明的召开年份与届次不符（2023年召开的党的二十届三中全会：该会于2024年7月召开），党代会、中央全会和
+  全国人大、全国政协会议都核对（keyterms_calendar.toml 的 held 日期）；只看直接说明召开时间的写法
+  （××年召开的……、……于××年、……（××年×月）、××年×月，……在北京召开），“2025年，学习贯彻……精神”不算。
 修改：“大”改为“届”（安全）；其余需编辑核对。
 """
     lead_days = 120
+
+    def check(self, doc: Doc) -> Iterable[Issue]:
+        yield from super().check(doc)
+        yield from wrong_year(doc)
 
     def generate_entries(self, lists) -> list[Entry]:
         out = []
@@ -77,6 +87,35 @@ class CongressName(SeriousTermRule):
                          f"{m.entry.extra['plenum']}于{cn_date(held)}召开，本文发布于{cn_date(day)}，届次可能有误，请核对",
                          ())
         return None  # the committee entries themselves (十九届) are data
+
+
+_VERBS = "(?:胜利召开|隆重召开|召开|举行|开幕|闭幕)"
+_YEAR_BEFORE = re.compile(r"(\d{4})年(?:\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?)?" + _VERBS + r"的(?:党的|中国共产党|中共)?$")
+_YEAR_MONTH_BEFORE = re.compile(r"(\d{4})年\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?[，,]?(?:党的|中国共产党|中共)?$")
+_YEAR_AFTER = re.compile(r"^(?:于|[（(])(\d{4})年")
+_VERB_AFTER = re.compile(r"^(?:在北京|在京)?" + _VERBS)
+
+
+def wrong_year(doc: Doc) -> Iterable[Issue]:
+    """A congress, plenum or session (keyterms_calendar.toml, with the day it opened) written
+    with a year that says when it was held and is another year: 2023年召开的党的二十届三中全会,
+    二十届三中全会于2023年, 2023年7月，党的二十届三中全会在北京召开."""
+    norm = doc.norm.text
+    seen: set[int] = set()
+    for m in doc.matches_for("ZW104"):
+        held = m.entry.extra.get("held")
+        if held is None or m.norm_start in seen:
+            continue
+        before = norm[max(0, m.norm_start - 30) : m.norm_start]
+        after = norm[m.norm_end : m.norm_end + 12]
+        found = _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after)
+        if found is None and _VERB_AFTER.match(after):
+            found = _YEAR_MONTH_BEFORE.search(before)
+        if found is None or int(found.group(1)) == held.year:
+            continue
+        seen.add(m.norm_start)
+        name = norm[m.norm_start : m.norm_end]
+        yield Issue(m.start, m.end, f"{name}于{cn_date(held)}召开，文中写的是{found.group(1)}年，届次或日期有误，请核对", ())
 
 
 @register
