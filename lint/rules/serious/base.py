@@ -67,6 +67,12 @@ def quote_forms(entry: Entry) -> list[Entry]:
     return out
 
 
+def misspelt_names(doc: Doc) -> list[TermMatch]:
+    """The generated misspellings of leaders' names in the text (ZW101's variants)."""
+    return [n for n in doc.matches_for("ZW101") if n.entry.file == f"{GENERATED}:ZW101"
+            and n.entry.extra.get("what") == "name"]
+
+
 def is_historical(doc: Doc, m: TermMatch, until_year: int) -> bool:
     sent = sentence(doc.norm.text, m.norm_start, m.norm_end)
     if has_any(sent, _HISTORY_WORDS):
@@ -137,6 +143,9 @@ class SeriousTermRule(TermRule):
                 prev = norm[m.norm_start - 1] if m.norm_start > 0 else ""
                 nxt = norm[m.norm_end] if m.norm_end < len(norm) else ""
                 if "variant_kinds" in extra:
+                    if any(n.norm_start >= m.norm_start and n.norm_end <= m.norm_end
+                           for n in misspelt_names(doc)):
+                        continue  # 习近乎总书记: ZW101 reports the misspelt name itself
                     if not reads_across(norm, m.norm_start, m.norm_end, extra["canonical_of"]):
                         issues.append(self.misspelling_issue(doc, m))
                         misspelt.add(id(issues[-1]))
