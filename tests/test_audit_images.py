@@ -206,3 +206,33 @@ def test_past_the_page_limit_a_finding_names_its_region_without_embedding_the_cr
     assert render_html._crop_img(row, count).startswith('<img class="crop"')
     assert "<img" not in render_html._crop_img(row, count) and count == [2]
     assert render_html._crop_img({"_crop": None, "text": ""}, count) == ""
+
+
+@needs_ocr
+def test_images_in_a_docx_and_referenced_by_html_and_md_posts_are_read_too(tmp_path, poster):
+    import docx
+
+    png = tmp_path / "poster.png"
+    poster.image.save(png)
+    document = docx.Document()
+    document.add_paragraph("各部门要认真落实，确保取得实效。")
+    document.add_picture(str(png))
+    document.save(tmp_path / "post.docx")
+    (tmp_path / "post.md").write_text("正文。\n\n![海报](poster.png)\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text('<p>正文。</p><img src="poster.png"><img src="gone.png">', encoding="utf-8")
+    report = audit([tmp_path / "post.docx", tmp_path / "post.md", tmp_path / "page.html"], tmp_path / "a.sqlite")
+    data, html = rendered(report)
+    write_xlsx(report, tmp_path / "report.xlsx")
+    report.store.close()
+    images = {f["post"].rsplit("/", 1)[-1]: f["image"] for f in data["findings"] if f["rule"] == "ZW199"}
+    assert images["post.docx"]["media"].startswith("word/media/image1")
+    assert images["post.md"]["path"] == images["page.html"]["path"] == "poster.png"
+    assert data["summary"]["images_read"] == 3 and data["summary"]["images_unread"] == 1
+    assert [e["reason"] for e in data["errors"]] == ["image gone.png not found"]
+    assert html.count('<img class="crop"') == 3
+
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(tmp_path / "report.xlsx").worksheets[2].iter_rows(values_only=True))
+    column = rows[0].index("图片")
+    assert sorted(r[column] for r in rows[1:] if r[column]) == ["poster.png", "poster.png", "word/media/image1.png"]

@@ -47,7 +47,7 @@ def audit(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these post rules."),
     update_days: Optional[int] = typer.Option(None, "--update-days", min=1, help="ZW001: days without a post that fail a publishing account (config: 14)."),
     reply_days: Optional[int] = typer.Option(None, "--reply-days", min=1, help="ZW007: working days to answer a message (config: 3)."),
-    images: bool = typer.Option(True, "--images/--no-images", help="Recognise the text in the images records list in their 'images' field (paths relative to the records file; needs zwlint[ocr]) [default: on]."),
+    images: bool = typer.Option(True, "--images/--no-images", help="Recognise the text in the posts' images: a record's 'images' field (paths relative to the records file), a .docx's embedded images, the local images a .html/.md references; needs zwlint[ocr] [default: on]."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal)."),
     fail_on_unqualified: bool = typer.Option(False, "--fail-on-unqualified", help="Exit 1 when an account is 不合格."),
     show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Show identity card and phone numbers in full in the reports (default: masked, 1101**********002X)."),

@@ -278,7 +278,7 @@ except ImportError:  # the dask extra is not installed; connect() says so
 class LinterPlugin(_PluginBase):
     """A Dask worker plugin: builds the Linter for a config once per worker process and loads
     its data (word lists, automaton, typo model) before any task runs. `images`: whether the
-    run recognises the images records list; the worker's images mode says whether it can."""
+    run recognises the images of the posts; the worker's images mode says whether it can."""
 
     def __init__(self, config: Config, name: str, images: bool = True):
         self.config = config

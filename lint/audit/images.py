@@ -1,6 +1,7 @@
 """The images of audited posts: the paths a record lists in its `images` field (relative to the
-records file, read by lint.ocr.inputs as `zwlint check` reads them), recognised on the worker
-that lints the post, each finding on an image kept with its location and a small cropped PNG
+records file), the images embedded in a .docx and the local images a .html/.md page references,
+read by lint.ocr.inputs as `zwlint check` reads them, recognised on the worker that lints the
+post, each finding on an image kept with its location and a small cropped PNG
 of the region for the HTML report.
 
 Whether images are read is the run's images mode: "ocr" (the default when the OCR extra is
@@ -42,30 +43,81 @@ def unread_reason(mode: str) -> str:
     return "图片无法读取，原因见错误列表"
 
 
-def image_refs(post: Post) -> list[str]:
-    from lint.ocr.inputs import record_image_refs
+DOCX_EXTS = (".docx",)
+PAGE_EXTS = (".html", ".htm", ".md", ".markdown")
 
-    return record_image_refs(post.extra)[0] if post.extra else []
+
+def _kind(post: Post) -> str | None:
+    """Where a post's images are: "record" (its `images` field), "docx" (word/media), "page"
+    (the local images a .html/.md page references), None (no images)."""
+    if post.record_index is not None:
+        return "record" if post.extra and "images" in post.extra else None
+    ext = os.path.splitext(post.path or "")[1].lower()
+    if ext in DOCX_EXTS:
+        return "docx"
+    if ext in PAGE_EXTS:
+        return "page"
+    return None
+
+
+def _page_refs(post: Post) -> list[str]:
+    from lint.ocr.inputs import referenced_images
+
+    raw = post.content_source[0] if post.content_source is not None else post.content
+    return referenced_images(raw or "")
+
+
+def image_count(post: Post) -> int:
+    """How many images a post has (those not read are counted in the store)."""
+    kind = _kind(post)
+    if kind == "record":
+        from lint.ocr.inputs import record_image_refs
+
+        return len(record_image_refs(post.extra)[0])
+    if kind == "docx":
+        import zipfile
+
+        from lint.ocr import IMAGE_EXTS
+
+        try:
+            with zipfile.ZipFile(post.path) as zf:
+                return sum(1 for n in zf.namelist()
+                           if n.startswith("word/media/") and os.path.splitext(n)[1].lower() in IMAGE_EXTS)
+        except (OSError, zipfile.BadZipFile):
+            return 0
+    if kind == "page":
+        return len(_page_refs(post))
+    return 0
 
 
 def image_stamp(post: Post, mode: str) -> str:
-    """What of a post's images its hash covers: the images mode and each image's size and
-    modification time (an image replaced under the same name is read again on resume);
-    "" for a post that lists no image, so that its hash is as before."""
-    refs = image_refs(post)
-    if not refs:
+    """What of a post's images its hash covers: the images mode and each image file's size and
+    modification time (an image replaced under the same name is read again on resume; for a
+    .docx, the file's); "" for a post without images, so that its hash is as before."""
+    kind = _kind(post)
+    if kind is None:
+        return ""
+    if kind == "docx":
+        names = [post.path]
+    elif kind == "page":
+        names = _page_refs(post)
+    else:
+        from lint.ocr.inputs import record_image_refs
+
+        names = record_image_refs(post.extra)[0]
+    if not names:
         return ""
     parts = [mode]
     if mode == OCR and post.path and "://" not in post.path:
         base = os.path.dirname(post.path)
-        for ref in refs:
+        for name in names:
             try:
-                st = os.stat(os.path.join(base, ref))
-                parts.append(f"{ref}:{st.st_size}:{st.st_mtime_ns}")
+                st = os.stat(name if kind == "docx" else os.path.join(base, name))
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
             except OSError:
-                parts.append(f"{ref}:?")
+                parts.append(f"{name}:?")
     else:
-        parts.extend(refs)
+        parts.extend(names)
     return "\n".join(parts)
 
 
@@ -80,34 +132,63 @@ class ImageResult:
     unread: int = 0
 
 
+def _images(post: Post):
+    """(ref, PIL image or the ImageError) for each image of a post, in order; the reasons of
+    images are worded as `zwlint check` words them."""
+    from lint.ocr.inputs import (
+        ImageError, docx_media, load_image, open_image, record_image_ref, record_images,
+    )
+
+    kind = _kind(post)
+    path = post.path or ""
+    if kind == "record":
+        for index, ref, image in record_images(post.extra, path):
+            if isinstance(image, ImageError):
+                image = ImageError(f"images[{index}]: {image}")
+            yield record_image_ref(index, ref), image
+    elif kind == "docx":
+        for index, (name, data) in enumerate(docx_media(path)):
+            ref = {"media": name, "index": index}
+            try:
+                yield ref, open_image(data)
+            except ImageError as exc:
+                yield ref, ImageError(f"{name}: {exc}")
+    elif kind == "page":
+        for ref in _page_refs(post):
+            try:
+                yield {"path": ref}, open_image(load_image(ref, path))
+            except ImageError as exc:
+                yield {"path": ref}, exc
+
+
 def lint_images(linter, post: Post, mode: str, finding_row) -> ImageResult:
-    """Recognise and lint the images a record lists; `finding_row(finding, image_post)` makes
-    the store's row of a finding."""
+    """Recognise and lint the images of a post (a record's `images`, a .docx's embedded
+    images, the local images a .html/.md page references); `finding_row(finding, image_post)`
+    makes the store's row of a finding."""
     from lint.windows import check_post
 
     out = ImageResult()
-    refs = image_refs(post)
-    if not refs and "images" not in (post.extra or {}):
+    if _kind(post) is None:
         return out
     if mode != OCR:
-        out.unread = len(refs)
+        out.unread = image_count(post)
         return out
-    from lint.ocr.inputs import ImageError, image_post, record_image_ref, record_images
+    from lint.ocr.inputs import ImageError, image_post
 
     try:
-        for index, ref, image in record_images(post.extra, post.path or ""):
+        for ref, image in _images(post):
             if isinstance(image, ImageError):
-                out.errors.append(f"images[{index}]: {image}")
+                out.errors.append(str(image))
                 out.unread += 1
                 continue
-            found = image_post(image, record_image_ref(index, ref), post.path or "", record_id=post.id, base=post)
+            found = image_post(image, ref, post.path or "", record_id=post.id, base=post)
             for f in check_post(linter, found):
                 row = finding_row(f, found)
                 row["image"] = f.image
                 row["crop"] = crop_png(image, f.image["box"], hide=f.category == "privacy")
                 out.rows.append(row)
             out.read += 1
-    except ImageError as exc:  # the field is not a list of paths
+    except ImageError as exc:  # a record's field that is not a list of paths
         out.errors.append(str(exc))
     return out
 

@@ -40,11 +40,15 @@ def _clean(value):
 
 
 def _image_cells(image: dict | None) -> tuple[str, str]:
-    """图片 (which image the record lists: images[0] a.png) and 像素框 (x0,y0,x1,y1)."""
+    """图片 (which image: images[0] a.png of a record, word/media/image1.png of a .docx, the path
+    a page references) and 像素框 (x0,y0,x1,y1)."""
     if image is None:
         return "", ""
-    return (f"{image.get('field', 'images')}[{image.get('index', 0)}] {image.get('path', '')}".rstrip(),
-            ",".join(str(v) for v in image["box"]))
+    if "field" in image:
+        which = f"{image['field']}[{image.get('index', 0)}] {image.get('path', '')}".rstrip()
+    else:
+        which = image.get("media") or image.get("path") or ""
+    return which, ",".join(str(v) for v in image["box"])
 
 
 def write_xlsx(report, path: Path) -> None:

@@ -167,7 +167,7 @@ def run_audit(paths: list[str], *, as_of: date, since: date | None = None, confi
               show_personal_data: bool = False, images: bool = True) -> AuditReport:
     """`lint_phase(paths, store, run, attempt, config, progress=..., images=...)` replaces the
     process pool's lint phase (lint_posts), e.g. the Dask engine's. `images`: recognise the
-    images records list (when the OCR extra is installed)."""
+    images of the posts (when the OCR extra is installed)."""
     config = config or Config()
     settings = settings or AuditSettings()
     label, q_start = quarter_of(as_of)
@@ -259,7 +259,7 @@ def _audit(store, paths, as_of, since, run, config, settings, registry, interact
     if report.images_unread:
         from lint.audit.images import unread_reason
 
-        report.notes.append(f"帖子所列图片中有{report.images_unread}张未识别文字（{unread_reason(stats.images)}），"
+        report.notes.append(f"帖子的图片中有{report.images_unread}张未识别文字（{unread_reason(stats.images)}），"
                             "这些图片中的文字未检查，帖子的文字已检查。")
     unattributed = store.unattributed_posts(run, attempt)
     if unattributed:

@@ -187,7 +187,7 @@ def lint_posts(paths: list[str], store: Store, run: str, attempt: int, config: C
                jobs: int = 1, progress: Callable[[int, int | None, int], None] | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, limit_in_flight: int | None = None,
                linter=None, images: bool = True) -> LintStats:
-    """Lint every input post not already done, and the images records list (`images`: when the
+    """Lint every input post not already done, and the images of the posts (`images`: when the
     OCR extra is installed); write posts, findings and errors to the store.
     `linter`: a ready Linter to use in this process (then jobs is ignored)."""
     from lint.engine import Linter
