@@ -1,5 +1,5 @@
-"""Images per second on one core: a typical poster (1,080 x 1,440, 14 lines) and a long image
-(750 x 5,600, 40 lines), OCR plus every rule, after one warm-up image (the models load once per
+"""Images per second on one core: a typical poster (1,080 x 1,440, 14 lines), a long image
+(750 x 5,600, 40 lines) and a wide banner (3,600 x 260, 2 lines), OCR plus every rule, after one warm-up image (the models load once per
 process: about 0.4 s, not counted). Run from the repository root (needs zwlint[ocr] and
 fonts-noto-cjk):
 
@@ -21,7 +21,7 @@ if hasattr(os, "sched_setaffinity"):
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from ocr_images import test_set  # noqa: E402
+from ocr_images import banner, test_set  # noqa: E402
 
 from lint.engine import Linter  # noqa: E402
 from lint.ocr.inputs import image_post  # noqa: E402
@@ -36,7 +36,9 @@ def main() -> int:
     long_image = images[-1]
     linter = Linter()
     linter.check_post(image_post(images[2].image, {"path": "warm-up"}, "warm-up"))  # loads models and rules
-    for name, r in (("poster", poster), ("long image", long_image)):
+    wide = banner([("深入学习贯彻党的二十大精神，坚持以人民为中心的发展思想，共建共治共享美好家园", 64),
+                   ("主办单位：市委宣传部、市文明办；承办单位：市融媒体中心；活动时间：2024年5月20日至6月30日", 30)])
+    for name, r in (("poster", poster), ("long image", long_image), ("banner", wide)):
         times = []
         for _ in range(args.repeat):
             t, cpu = time.perf_counter(), time.process_time()

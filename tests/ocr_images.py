@@ -144,6 +144,22 @@ def render(title: str, body: list[str], width: int = 750, palette: int = 0, font
     return Rendered(image, lines, boxes, list(planted or []), [title] + list(body))
 
 
+def banner(lines: list[tuple[str, int]], width: int = 3600, height: int = 260, palette: int = 0) -> Rendered:
+    """A wide banner (横幅): each (text, font size) on one line, the first in bold, none wrapped."""
+    from PIL import ImageDraw
+
+    bg, title_colour, body_colour = PALETTES[palette % len(PALETTES)]
+    image = _background(width, height, bg, "plain", random.Random(0))
+    draw = ImageDraw.Draw(image)
+    boxes, y = [], height // 8
+    for k, (text, size) in enumerate(lines):
+        font = _font("sans-bold" if k == 0 else "sans", size)
+        draw.text((width // 60, y), text, font=font, fill=title_colour if k == 0 else body_colour)
+        boxes.append(tuple(int(v) for v in draw.textbbox((width // 60, y), text, font=font)))
+        y += int(size * 1.6)
+    return Rendered(image, [t for t, _ in lines], boxes, [], [t for t, _ in lines])
+
+
 def test_set(clean_lines: list[str] | None = None, posters: int = 16, seed: int = 7) -> list[Rendered]:
     """Posters in varied sizes, fonts, colours and backgrounds, half with one or two planted
     errors, and two long images (one clean, one with every kind of error) over 5,000 px."""

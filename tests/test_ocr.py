@@ -162,6 +162,22 @@ def test_a_line_cut_by_a_tile_edge_is_read_once_and_whole(tmp_path):
 
 
 @needs_ocr
+def test_a_wide_banner_is_read_line_by_line_and_whole():
+    from lint.ocr.inputs import image_text
+    from ocr_images import banner
+
+    lines = [("深入学习贯彻党的二十大精神，习近乎总书记强调要坚持以人民为中心的发展思想，咨询电话13912345678", 64),
+             ("主办单位：市委宣传部、市文明办；承办单位：市融媒体中心；活动时间：2024年5月20日至6月30日", 30)]
+    wide = banner(lines, width=3600, height=260)
+    got = image_text(wide.image, {"path": "banner.png"})
+    assert got.text.split("\n") == [text for text, _ in lines]
+    findings = Linter().check_post(Post(content=got.text, path="banner.png", image=got))
+    leader = next(f for f in findings if f.rule == "ZW101")
+    x0, y0, x1, y1 = leader.image["box"]
+    assert _overlaps((x0, y0, x1, y1), wide.boxes[0]) and x1 - x0 < 400  # the name, not the whole line
+
+
+@needs_ocr
 def test_images_inside_docx_md_records_and_scanned_pdf_pages_are_checked(tmp_path, poster):
     import docx
 

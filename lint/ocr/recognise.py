@@ -15,6 +15,12 @@ from lint.ocr.tiles import owns, plan_tiles
 # Detection runs on a copy whose longer side is at most this (a 1,080 x 1,920 poster is
 # detected at 720 x 1,280); recognition reads crops of the full-resolution image.
 DET_MAX_SIDE = 1280
+# A banner (at least WIDE_RATIO times as wide as tall) is detected at its own resolution, its
+# longer side at most WIDE_MAX_SIDE: rapidocr's detector scales every image up until its
+# shorter side is 736 px, which makes a 3,600 x 260 banner shrunk to 1,280 px wide a
+# 10,000 x 736 image (20 s of detection for one line of text).
+WIDE_RATIO = 2.0
+WIDE_MAX_SIDE = 4096
 # Lines whose mean character probability is below this are not text (rapidocr's default).
 MIN_LINE_SCORE = 0.5
 REC_BATCH = 6
@@ -76,10 +82,11 @@ def _recognise_tile(bgr, y_offset: int) -> list[OcrLine]:
 
     detector, recogniser = _load_models()
     h, w = bgr.shape[:2]
-    scale = min(1.0, DET_MAX_SIDE / max(h, w))
+    wide = w >= WIDE_RATIO * h
+    scale = min(1.0, (WIDE_MAX_SIDE if wide else DET_MAX_SIDE) / max(h, w))
     small = cv2.resize(bgr, (max(1, round(w * scale)), max(1, round(h * scale))),
                        interpolation=cv2.INTER_AREA) if scale < 1 else bgr
-    quads, _ = detector(small)
+    quads = _detect_as_is(detector, small) if wide else detector(small)[0]
     if quads is None or len(quads) == 0:
         return []
     quads = np.asarray(quads, dtype=np.float32) / scale
@@ -103,6 +110,18 @@ def _recognise_tile(bgr, y_offset: int) -> list[OcrLine]:
                                              int(math.ceil(y1)) + y_offset),
                              confidence=float(sum(confs) / len(confs)), char_conf=confs, char_x=char_x))
     return lines
+
+
+def _detect_as_is(detector, bgr):
+    """The detector's text boxes at the image's own size (rounded to multiples of 32), not
+    scaled up to its usual minimum."""
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    prepared = DetPreProcess(max(bgr.shape[:2]), "max", detector.mean, detector.std)(bgr)
+    if prepared is None:
+        return None
+    boxes, _scores = detector.postprocess_op(detector.infer(prepared)[0], bgr.shape[:2])
+    return detector.filter_tag_det_res(boxes, bgr.shape[:2])
 
 
 def _crop(bgr, quad):
