@@ -160,6 +160,17 @@ def banner(lines: list[tuple[str, int]], width: int = 3600, height: int = 260, p
     return Rendered(image, [t for t, _ in lines], boxes, [], [t for t, _ in lines])
 
 
+def docx_with_picture(picture: Path, path: Path) -> Path:
+    """A .docx at `path`: one paragraph, then the image file `picture`."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("各部门要认真落实，确保取得实效。")
+    document.add_picture(str(picture))
+    document.save(path)
+    return path
+
+
 def test_set(clean_lines: list[str] | None = None, posters: int = 16, seed: int = 7) -> list[Rendered]:
     """Posters in varied sizes, fonts, colours and backgrounds, half with one or two planted
     errors, and two long images (one clean, one with every kind of error) over 5,000 px."""

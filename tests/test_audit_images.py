@@ -22,7 +22,7 @@ from lint.audit.render_xlsx import write_xlsx
 from lint.audit.store import Store
 from lint.cli import app
 from lint.ocr import available
-from ocr_images import fonts_available, render
+from ocr_images import docx_with_picture, fonts_available, render
 from test_audit import fake_linter
 
 needs_ocr = pytest.mark.skipif(not (available() and fonts_available()),
@@ -210,14 +210,9 @@ def test_past_the_page_limit_a_finding_names_its_region_without_embedding_the_cr
 
 @needs_ocr
 def test_images_in_a_docx_and_referenced_by_html_and_md_posts_are_read_too(tmp_path, poster):
-    import docx
-
     png = tmp_path / "poster.png"
     poster.image.save(png)
-    document = docx.Document()
-    document.add_paragraph("各部门要认真落实，确保取得实效。")
-    document.add_picture(str(png))
-    document.save(tmp_path / "post.docx")
+    docx_with_picture(png, tmp_path / "post.docx")
     (tmp_path / "post.md").write_text("正文。\n\n![海报](poster.png)\n", encoding="utf-8")
     (tmp_path / "page.html").write_text('<p>正文。</p><img src="poster.png"><img src="gone.png">', encoding="utf-8")
     report = audit([tmp_path / "post.docx", tmp_path / "post.md", tmp_path / "page.html"], tmp_path / "a.sqlite")

@@ -17,7 +17,7 @@ from lint.model import Post
 from lint.ocr import available
 from lint.ocr.text import LOW_CONFIDENCE, ImageText, OcrLine, describe
 from lint.ocr.tiles import MIN_OVERLAP, owns, plan_tiles
-from ocr_images import fonts_available, render
+from ocr_images import docx_with_picture, fonts_available, render
 from test_serve_page import base_url, browser, marks, page  # noqa: F401 (the browser fixtures)
 
 runner = CliRunner()
@@ -179,14 +179,9 @@ def test_a_wide_banner_is_read_line_by_line_and_whole():
 
 @needs_ocr
 def test_images_inside_docx_md_records_and_scanned_pdf_pages_are_checked(tmp_path, poster):
-    import docx
-
     png = tmp_path / "poster.png"
     poster.image.save(png)
-    document = docx.Document()
-    document.add_paragraph("各部门要认真落实，确保取得实效。")
-    document.add_picture(str(png))
-    document.save(tmp_path / "post.docx")
+    docx_with_picture(png, tmp_path / "post.docx")
     (tmp_path / "post.md").write_text("正文。\n\n![海报](poster.png)\n\n![远程](https://example.org/a.png)\n",
                                       encoding="utf-8")
     (tmp_path / "posts.jsonl").write_text(json.dumps({"id": "7", "content": "正文。", "images": ["poster.png"]},
