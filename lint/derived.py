@@ -65,3 +65,73 @@ def load_table(name: str) -> dict:
     """The table `name` (a key of TABLES) as a dict."""
     with open(table_path(name), "rb") as fh:
         return decode_table(name, fh.read())
+
+
+# Objects shipped ready-built (tools/build_derived_data.py): NAME.pickle.zlib, with NAME.json
+# holding the key of what it was built from and the versions of the packages whose classes
+# the pickle holds (an installed numpy or daachorse of another version may not read it).
+def shipped_paths(name: str) -> tuple[str, str]:
+    return os.path.join(DERIVED_DIR, f"{name}.pickle.zlib"), os.path.join(DERIVED_DIR, f"{name}.json")
+
+
+def _pickled_with() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {"numpy": np.__version__.split(".")[0], "daachorse": version("daachorse")}
+
+
+def write_shipped(name: str, value, key: str) -> int:
+    """Pickle `value` as the shipped object `name` built with `key`; the pickle's size."""
+    import pickle
+    import zlib
+
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle_path, meta_path = shipped_paths(name)
+    with open(pickle_path, "wb") as fh:
+        fh.write(zlib.compress(data, 6))
+    with open(meta_path, "w", encoding="utf-8") as fh:
+        json.dump({"key": key, **_pickled_with(), "pickle_bytes": len(data)}, fh, indent=1)
+        fh.write("\n")
+    return len(data)
+
+
+def shipped_bytes(name: str, key: str) -> bytes | None:
+    """The pickle of the shipped object `name` when it was built with `key` and pickled with
+    the numpy and daachorse versions installed; None otherwise."""
+    import zlib
+    from importlib.metadata import PackageNotFoundError
+
+    pickle_path, meta_path = shipped_paths(name)
+    try:
+        with open(meta_path, encoding="utf-8") as fh:
+            meta = json.load(fh)
+        if meta.get("key") != key or any(meta.get(k) != v for k, v in _pickled_with().items()):
+            return None
+        with open(pickle_path, "rb") as fh:
+            return zlib.decompress(fh.read())
+    except (OSError, ValueError, zlib.error, PackageNotFoundError):
+        return None
+
+
+def cached_or_shipped(path: str, name: str, key: str, build):
+    """cached_pickle(path, build), the cache filled from the shipped object `name` first when
+    it has no file at `path` and the shipped one was built with `key` (the object is then
+    loaded, not built; from memory when the cache cannot be written)."""
+    from lint.cache import cached_pickle, loads, write_atomically
+
+    if not os.path.exists(path):
+        shipped = shipped_bytes(name, key)
+        if shipped is not None and not write_atomically(path, shipped):
+            return loads(shipped)
+    return cached_pickle(path, build)
+
+
+def content_key(*parts: str, files=()) -> str:
+    """A hash of `parts` and the contents of `files`."""
+    import hashlib
+
+    h = hashlib.sha256("\0".join(parts).encode())
+    for path in files:
+        with open(path, "rb") as fh:
+            h.update(hashlib.sha256(fh.read()).digest())
+    return h.hexdigest()[:20]

@@ -1,4 +1,5 @@
-"""The derived data tables (lint/data/derived) and the ready-built typo model shipped with them."""
+"""The derived data tables (lint/data/derived) and the ready-built typo model and confusion data
+shipped with them."""
 from __future__ import annotations
 
 import importlib.util
@@ -12,6 +13,7 @@ import pytest
 
 from lint import derived
 from lint.cache import loads
+from lint.rules.serious import variants
 from lint.rules.typo import build
 from lint.rules.typo import model as typo
 
@@ -27,8 +29,8 @@ def _tool():
     return module
 
 
-def _shipped_model():
-    with open(typo.SHIPPED_MODEL, "rb") as fh:
+def _shipped(name: str):
+    with open(derived.shipped_paths(name)[0], "rb") as fh:
         return loads(zlib.decompress(fh.read()))
 
 
@@ -61,18 +63,26 @@ def test_packed_arrays_round_trip_with_and_without_deltas():
         assert derived.unpack_array(derived.pack_array(keys, "<u8", delta=delta)).tolist() == keys
 
 
-def test_the_shipped_typo_model_is_current():
-    with open(typo.SHIPPED_MODEL_META, encoding="utf-8") as fh:
+@pytest.mark.parametrize("name, key", [(typo.SHIPPED_NAME, typo.model_key), (variants.SHIPPED_NAME, variants.confusion_key)])
+def test_the_shipped_typo_model_and_confusion_data_are_current(name, key):
+    with open(derived.shipped_paths(name)[1], encoding="utf-8") as fh:
         meta = json.load(fh)
-    assert meta["key"] == typo.model_key(), (
-        "the shipped typo model was built from other sources or code: "
+    assert meta["key"] == key(), (
+        f"the shipped {name} was built from other sources or code: "
         "run PYTHONPATH=. python tools/build_derived_data.py --model")
     assert meta["numpy"] == np.__version__.split(".")[0]
-    assert typo.shipped_model_bytes(meta["key"]) is not None
+    assert derived.shipped_bytes(name, meta["key"]) is not None
 
 
-def test_a_stale_shipped_model_is_not_used():
-    assert typo.shipped_model_bytes("0" * 20) is None
+def test_a_stale_shipped_object_is_not_used():
+    assert derived.shipped_bytes(typo.SHIPPED_NAME, "0" * 20) is None
+
+
+def test_the_shipped_confusion_data_equals_a_fresh_build():
+    shipped = _shipped(variants.SHIPPED_NAME)
+    built = variants._build_confusion_data()
+    for name in ("common", "homophones", "shapes", "words", "names"):
+        assert getattr(shipped, name) == getattr(built, name), name
 
 
 def test_an_empty_cache_gets_the_shipped_model_without_building_it(tmp_path, monkeypatch):
@@ -91,9 +101,20 @@ def test_an_empty_cache_gets_the_shipped_model_without_building_it(tmp_path, mon
         typo.typo_model.cache_clear()
 
 
+def test_an_unwritable_cache_still_gets_the_shipped_confusion_data(tmp_path, monkeypatch):
+    monkeypatch.setattr(variants, "cache_dir", lambda: str(tmp_path / "missing" / "dir"))
+    monkeypatch.setattr(variants, "_build_confusion_data", lambda: pytest.fail("built, not loaded"))
+    variants.confusion_data.cache_clear()
+    try:
+        data = variants.confusion_data()
+        assert "纪" in data.candidates("记") and data.is_word("人民", 100)
+    finally:
+        variants.confusion_data.cache_clear()
+
+
 @pytest.mark.slow
 def test_the_shipped_typo_model_equals_one_built_from_the_tables():
-    shipped = _shipped_model()
+    shipped = _shipped(typo.SHIPPED_NAME)
     built = build.build_model()
     for name in ("freq", "names", "idioms", "idiom_masks", "homophones", "homophones_tone", "shapes", "confmap",
                  "targets", "common_pairs", "total", "word_named"):

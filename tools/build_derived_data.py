@@ -20,20 +20,19 @@ What is read (never imported as modules: pycorrector's __init__ imports torch):
   characters (lint/text/normalize.py folds text with them).
 
 The typo model (lint/rules/typo/model.py) is then built from the tables, jieba and the word
-lists in dictionaries/ and written as typo-model.pickle.zlib with typo-model.json (the key of
-its inputs and code, and the numpy and daachorse versions it was pickled with): a fresh install
-loads it instead of building it (~20 s).
+lists in dictionaries/, and the serious family's confusion data (lint/rules/serious/variants.py)
+from the pycorrector table, jieba and pypinyin; each is written as NAME.pickle.zlib with
+NAME.json (the key of its inputs, and the numpy and daachorse versions it was pickled with): a
+fresh install loads them instead of building them (~20 s and ~2 s).
 """
 from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import re
 import sys
 import time
-import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -218,29 +217,23 @@ def comparable(table: dict) -> dict:
 
 
 def write_model() -> None:
-    import pickle
-
-    import numpy as np
-
+    """The typo model and the serious family's confusion data, built from the tables and
+    shipped ready-built."""
+    from lint.rules.serious import variants
     from lint.rules.typo import model as typo
 
-    t0 = time.perf_counter()
-    built = build.build_model()
-    data = pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL)
-    with open(typo.SHIPPED_MODEL, "wb") as fh:
-        fh.write(zlib.compress(data, 6))
-    meta = {"key": typo.model_key(), "numpy": np.__version__.split(".")[0],
-            "daachorse": _version("daachorse"), "pickle_bytes": len(data)}
-    with open(typo.SHIPPED_MODEL_META, "w", encoding="utf-8") as fh:
-        json.dump(meta, fh, indent=1)
-        fh.write("\n")
-    print(f"typo model: {len(data) / 1e6:.1f} MB pickled, {os.path.getsize(typo.SHIPPED_MODEL) / 1e6:.1f} MB "
-          f"compressed ({typo.SHIPPED_MODEL}); built in {time.perf_counter() - t0:.1f} s")
+    for name, build_it, key in ((typo.SHIPPED_NAME, build.build_model, typo.model_key()),
+                                (variants.SHIPPED_NAME, variants._build_confusion_data, variants.confusion_key())):
+        t0 = time.perf_counter()
+        size = derived.write_shipped(name, build_it(), key)
+        print(f"{name}: {size / 1e6:.1f} MB pickled, {os.path.getsize(derived.shipped_paths(name)[0]) / 1e6:.1f} MB "
+              f"compressed; built in {time.perf_counter() - t0:.1f} s")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--model", action="store_true", help="only rebuild the typo model from the shipped tables")
+    ap.add_argument("--model", action="store_true",
+                    help="only rebuild the shipped typo model and confusion data from the shipped tables")
     ap.add_argument("--check", action="store_true", help="compare the shipped tables with a rebuild; write nothing")
     args = ap.parse_args(argv)
     if not args.model:

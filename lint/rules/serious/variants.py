@@ -16,7 +16,7 @@ import importlib.util
 import os
 from dataclasses import dataclass
 
-from lint.cache import cache_dir, cached_pickle
+from lint.cache import cache_dir
 
 # A word of the dictionary at least this frequent, spanning the changed character and
 # not part of the correct form, makes a variant ambiguous (中国是现代化 vs 中国式现代化).
@@ -72,22 +72,29 @@ def _source_files() -> list[str]:
     return [table_path("pycorrector"), os.path.join(jdir, "dict.txt")]
 
 
+SHIPPED_NAME = "confusion-data"  # lint/data/derived/confusion-data.pickle.zlib and .json
+
+
+def confusion_key() -> str:
+    """A hash of what the confusion data is built from (bump _CONFUSION_VERSION when
+    _build_confusion_data changes: the test of the shipped data fails until then)."""
+    from importlib.metadata import version
+
+    from lint.derived import content_key
+
+    return content_key(_CONFUSION_VERSION, __name__, version("pypinyin"), files=_source_files())
+
+
 @functools.cache
 def confusion_data() -> ConfusionData:
-    """The confusion data, from an on-disk cache keyed by the source files (building it
-    parses jieba's 350,000-word dictionary and runs pypinyin over 3,500 characters)."""
-    import hashlib
+    """The confusion data: from the on-disk cache, else shipped ready-built, else built
+    (parsing jieba's 350,000-word dictionary and running pypinyin over 3,500 characters) and
+    cached."""
+    from lint.derived import cached_or_shipped
 
-    h = hashlib.sha256(_CONFUSION_VERSION.encode())
-    h.update(__name__.encode())  # pickles name the classes' module
-    for f in _source_files():
-        try:
-            st = os.stat(f)
-            h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}".encode())
-        except OSError:
-            h.update(f"{f}:missing".encode())
-    path = os.path.join(cache_dir(), f"confusion-{h.hexdigest()[:20]}.pickle")
-    return cached_pickle(path, _build_confusion_data)
+    key = confusion_key()
+    return cached_or_shipped(os.path.join(cache_dir(), f"confusion-{key}.pickle"), SHIPPED_NAME, key,
+                             _build_confusion_data)
 
 
 def _build_confusion_data() -> ConfusionData:

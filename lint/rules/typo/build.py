@@ -17,7 +17,7 @@ Sources (never downloaded):
     and sentiment/neg.txt, pos.txt (2.2 M characters of product reviews).
 - dictionaries/: the 公文 lexicon, government vocabulary, THUOCL, the confusable pairs.
 
-A fresh install loads the model ready-built (model.SHIPPED_MODEL); `python -m
+A fresh install loads the model ready-built (lint/data/derived/typo-model.*); `python -m
 lint.rules.typo.build` (or tools/build_typo_model.py) builds it into the cache and prints its
 statistics.
 """

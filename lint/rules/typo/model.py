@@ -4,7 +4,7 @@ ship (build.py says which and how).
 The derived TypoModel (a dict of ~450k words, a character-wise double-array Aho-Corasick
 automaton over them, the confusion sets, an index of idiom variants, the character
 trigram counts, and numpy tables of the candidates, bigrams and masked idioms for the rules
-that screen a whole text at once) ships ready-built in the package (SHIPPED_MODEL, written by
+that screen a whole text at once) ships ready-built in the package (lint/data/derived/typo-model.*, written by
 tools/build_derived_data.py): the first run copies it into lint.cache.cache_dir(), later runs
 load it from there in ~0.4 s. When its key (model_key: the code and the source files) differs
 from the shipped one's (a dictionary or build.py changed), it is built on first use (~20 s) and
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import array
 import functools
-import hashlib
 import itertools
 import math
 import os
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lint.cache import cache_dir, cached_pickle
+from lint.cache import cache_dir
 
 MODEL_VERSION = "7"
 
@@ -247,25 +246,19 @@ class TypoModel:
         return out
 
 
-SHIPPED_MODEL = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                             "data", "derived", "typo-model.pickle.zlib")
-SHIPPED_MODEL_META = SHIPPED_MODEL.replace(".pickle.zlib", ".json")
+SHIPPED_NAME = "typo-model"  # lint/data/derived/typo-model.pickle.zlib and .json
 
 
 def model_key() -> str:
     """A hash of what the model is built from: this version, the code that builds it and the
     contents of its source files."""
+    from lint.derived import content_key
     from lint.rules.typo import build
 
-    h = hashlib.sha256(MODEL_VERSION.encode())
-    h.update(__name__.encode())  # pickles name the classes' module
-    for code in (__file__, build.__file__):  # the code that builds the model is part of its key
-        with open(code, "rb") as fh:
-            h.update(fh.read())
-    for name, path in sorted(build.source_files().items()):
-        with open(path, "rb") as fh:
-            h.update(f"{name}:".encode() + hashlib.sha256(fh.read()).digest())
-    return h.hexdigest()[:20]
+    files = sorted(build.source_files().items())
+    # pickles name the classes' module; the code that builds the model is part of its key
+    return content_key(MODEL_VERSION, __name__, *(name for name, _ in files),
+                       files=[__file__, build.__file__, *(path for _, path in files)])
 
 
 def model_path() -> str:
@@ -273,37 +266,12 @@ def model_path() -> str:
     return os.path.join(cache_dir(), f"typo-model-{model_key()}.pickle")
 
 
-def shipped_model_bytes(key: str) -> bytes | None:
-    """The pickled model shipped in the package (tools/build_derived_data.py), when it was
-    built with the key `key` and pickled with this numpy major version and daachorse version;
-    None otherwise (the model is then built, ~20 s)."""
-    import json
-    import zlib
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        with open(SHIPPED_MODEL_META, encoding="utf-8") as fh:
-            meta = json.load(fh)
-        if (meta.get("key") != key or meta.get("numpy") != np.__version__.split(".")[0]
-                or meta.get("daachorse") != version("daachorse")):
-            return None
-        with open(SHIPPED_MODEL, "rb") as fh:
-            return zlib.decompress(fh.read())
-    except (OSError, ValueError, zlib.error, PackageNotFoundError):
-        return None
-
-
 @functools.cache
 def typo_model() -> TypoModel:
     """The model: from the on-disk cache, else the shipped one (copied into the cache), else
     built from the sources and cached."""
-    from lint.cache import loads, write_atomically
+    from lint.derived import cached_or_shipped
     from lint.rules.typo.build import build_model
 
     key = model_key()
-    path = os.path.join(cache_dir(), f"typo-model-{key}.pickle")
-    if not os.path.exists(path):
-        shipped = shipped_model_bytes(key)
-        if shipped is not None and not write_atomically(path, shipped):
-            return loads(shipped)
-    return cached_pickle(path, build_model)
+    return cached_or_shipped(os.path.join(cache_dir(), f"typo-model-{key}.pickle"), SHIPPED_NAME, key, build_model)
