@@ -4,7 +4,10 @@
 
 For a source tree (default: this checkout; give a clone of an older commit to compare):
 
-* `pip install SOURCE` (no extras) into a new virtual environment: wall time, and the size of the
+Wall and CPU (user + system) seconds: on a shared machine the CPU time depends less on the
+other jobs.
+
+* `pip install SOURCE` (no extras) into a new virtual environment: the time, and the size of the
   environment (`du -sk`, the empty venv's own size shown too) with its largest packages. pip
   uses its cache (~/.cache/pip) as it does on a developer's machine or a CI runner with a cached
   pip directory: the figures are for a warm pip cache, without download time.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,10 +45,19 @@ def du_mb(path: Path) -> float:
     return int(out.split()[0]) / 1024
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of each timed() process and its children, in order
+
+
 def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall seconds of a process (its CPU seconds are appended to CPU: on a shared machine
+    they depend less on the other jobs than wall time does)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    return time.perf_counter() - t0, proc
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return wall, proc
 
 
 def largest(site: Path, n: int = 8) -> str:
@@ -70,6 +83,7 @@ def main(argv=None) -> int:
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "ZWLINT_CACHE_DIR")}
         install, proc = timed([str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", str(source)],
                               env=env)
+        install_cpu = CPU[-1]
         if proc.returncode:
             print(proc.stdout, proc.stderr, file=sys.stderr)
             return 2
@@ -86,21 +100,21 @@ def main(argv=None) -> int:
             if proc.returncode not in (0, 1):
                 print(proc.stdout, proc.stderr, file=sys.stderr)
                 return 2
-            colds.append(wall)
+            colds.append((wall, CPU[-1]))
         first_output = proc.stdout.strip().splitlines()[-1:] or [""]
         for _ in range(args.runs):
-            warms.append(timed([zwlint, "check", str(small)], env=dict(env, ZWLINT_CACHE_DIR=str(tmp / "cache-0")),
-                               cwd=tmp)[0])
+            wall = timed([zwlint, "check", str(small)], env=dict(env, ZWLINT_CACHE_DIR=str(tmp / "cache-0")), cwd=tmp)[0]
+            warms.append((wall, CPU[-1]))
 
         print(f"source {source}; python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
               f"load {os.getloadavg()[0]:.2f}; pip cache warm")
-        print(f"pip install (no extras)          {install:.1f} s")
+        print(f"pip install (no extras)          {install:.1f} s (CPU {install_cpu:.1f} s)")
         print(f"environment size                 {size:.0f} MB (the empty venv: {empty:.0f} MB)")
         print(f"largest packages (MB)            {largest(site)}")
-        print(f"check small.md cold (runs)       {', '.join(f'{w:.2f}' for w in colds)} s "
-              f"(median {statistics.median(colds):.2f} s)")
-        print(f"check small.md warm (runs)       {', '.join(f'{w:.2f}' for w in warms)} s "
-              f"(median {statistics.median(warms):.2f} s)")
+        for label, runs in (("cold", colds), ("warm", warms)):
+            print(f"check small.md {label} (runs)       {', '.join(f'{w:.2f}' for w, _ in runs)} s "
+                  f"(median {statistics.median(w for w, _ in runs):.2f} s; "
+                  f"CPU median {statistics.median(c for _, c in runs):.2f} s)")
         print(f"output                           {first_output[0]}")
 
         if args.pre_commit:
@@ -115,8 +129,8 @@ def main(argv=None) -> int:
             status = "passed" if proc.returncode == 0 else f"exit {proc.returncode}"
             if proc.returncode not in (0, 1):
                 print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
-            print(f"pre-commit try-repo, first run   {wall:.1f} s ({status}; installs the hook environment, "
-                  f"then checks small.md with an empty zwlint cache)")
+            print(f"pre-commit try-repo, first run   {wall:.1f} s (CPU {CPU[-1]:.1f} s; {status}; installs the hook "
+                  f"environment, then checks small.md with an empty zwlint cache)")
     return 0
 
 
