@@ -12,7 +12,10 @@ info per 10,000 characters, the serious (ZW1xx) findings, and the same per rule:
 - sighan13/14/15, law, med: the correct side (target column) of the SIGHAN and ECSpell test
   sets, one post per distinct sentence;
 - work-*, congress-*, prov-*: the records of ../shared/data/corpora (title and content, one
-  post per record, published 1 July of the record's year).
+  post per record), published on the date the document states in its opening lines
+  (——2022年3月5日在…会议上, （2022年3月11日…通过）) when that date falls in the record's
+  year; most work reports state none, and those are checked with no publication date (as
+  a file without --published), not with an invented one (each set's header says how many).
 
 The corpora are split once, before any tuning, into a tuning part and a held-out part
 (`HELD_OUT` below): the odd years of the government work reports (the NPC resolutions count
@@ -29,6 +32,7 @@ import json
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -58,6 +62,8 @@ CONGRESS_YEAR = {1: 1921, 2: 1922, 3: 1923, 7: 1945, 8: 1956, 9: 1969, 10: 1973,
 NOT_COUNTED = {
     "clean": {"ZW804": "the compilers normalised the full-width punctuation to half-width"},
 }
+# records of each set that state no date of their own (checked without a publication date)
+UNDATED: Counter = Counter()
 CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
@@ -90,6 +96,20 @@ def work_report_year(record: dict) -> int:
 Text = tuple[str, str, str | None, date | None]  # id, content, title, published
 
 
+def stated_date(content: str, year: int) -> date | None:
+    """The date a document gives itself in its opening lines (——2022年3月5日在…会议上,
+    二〇二六年一月二十七日, （2017年10月18日）): the first full date of the record's year
+    in the first 400 characters. An earlier year there is history (一九六九年四月一日 in
+    the 10th congress's report), not the document's date."""
+    from lint.rules.dates import find_dates
+
+    head = unicodedata.normalize("NFKC", content[:400])
+    for d in find_dates(head):
+        if d.explicit_year and d.year == year and (day := d.as_date()):
+            return day
+    return None
+
+
 def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -120,18 +140,21 @@ def load_sets(base: Path) -> dict[str, list[Text]]:
         sets[f"work-{part}"] = []
         sets[f"congress-{part}"] = []
         sets[f"prov-{part}"] = []
+    def add(name: str, tid: str, r: dict, year: int) -> None:
+        day = stated_date(r["content"], year)
+        sets[name].append((tid, r["content"], r["title"], day))
+        if day is None:
+            UNDATED[name] += 1
+
     for r in _jsonl(corpora / "gov_work_reports_1954-2022.jsonl"):
         y = work_report_year(r)
-        part = "held-out" if y % 2 else "tune"
-        sets[f"work-{part}"].append((f"{y} {r['title'][:20]}", r["content"], r["title"], date(y, 7, 1)))
+        add(f"work-{'held-out' if y % 2 else 'tune'}", f"{y} {r['title'][:20]}", r, y)
     for r in _jsonl(corpora / "cpc_congress_reports.jsonl"):
         n = int(r["congress"])
-        part = "held-out" if n % 2 else "tune"
-        sets[f"congress-{part}"].append((f"{n}大 {r['title'][:16]}", r["content"], r["title"],
-                                        date(CONGRESS_YEAR[n], 7, 1)))
+        add(f"congress-{'held-out' if n % 2 else 'tune'}", f"{n}大 {r['title'][:16]}", r, CONGRESS_YEAR[n])
     for r in _jsonl(corpora / "provincial_gov_work_reports_2026.jsonl"):
-        part = "held-out" if r["province"] in HELD_OUT_PROVINCES else "tune"
-        sets[f"prov-{part}"].append((r["province"], r["content"], r["title"], date(int(r["year"]), 7, 1)))
+        add(f"prov-{'held-out' if r['province'] in HELD_OUT_PROVINCES else 'tune'}", r["province"], r,
+            int(r["year"]))
     return sets
 
 
@@ -183,7 +206,8 @@ def main() -> None:
         not_counted = NOT_COUNTED.get(name, {})
         res = run_set(linter, sets[name], 0 if held_out and not args.show_held_out else args.show, not_counted)
         results[name] = res
-        print(f"\n== {name}: {res['texts']:,} texts, {res['chars']:,} chars, {res['seconds']} s"
+        undated = f" ({UNDATED[name]} state no date: checked undated)" if UNDATED[name] else ""
+        print(f"\n== {name}: {res['texts']:,} texts{undated}, {res['chars']:,} chars, {res['seconds']} s"
               + (f"  (held out: {HELD_OUT[name.split('-')[0]]})" if held_out else ""))
         print(f"   warnings+errors {res['warn']:>5} = {res['warn_per_10k']:.2f} per 10k;"
               f"  info {res['info']:>5} = {res['info_per_10k']:.2f} per 10k;  serious {res['serious']}")

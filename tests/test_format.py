@@ -50,6 +50,9 @@ def test_pairs_broken_over_short_lines_by_page_layout_are_balanced():
     assert found("关于《\n国民经济和社会发展第十一个五年规划纲要（草案）\n》的说明", "ZW802") == []
     # a closer missing on its own line is still missing
     assert len(found("【字号：\n加大\n还原\n减小\n正文。", "ZW802")) == 1
+    quoted = "马克思曾经这样说过：“\n" + "在我以前很久，资产阶级的历史学家就已叙述过阶级斗争的历史发展。" * 3 + "\n”马克思的学说。"
+    assert found(quoted, "ZW802") == []  # a quotation set apart on its own line, any length
+    assert len(found("马克思曾经这样说过：“\n在我以前很久。\n马克思的学说。", "ZW802")) == 1
 
 
 def test_doubled_title_marks_are_page_arrows():

@@ -123,6 +123,13 @@ def test_titles_marked_as_past_or_in_a_historical_sentence_are_allowed():
         assert texts(text, "ZW102", published="2024-05-01") == [], text
 
 
+def test_an_act_done_in_office_may_name_the_office_in_the_weeks_after_the_handover():
+    text = "会议听取和审议了国务院总理温家宝所作的政府工作报告。"  # the NPC resolution of 17 March 2013
+    assert texts(text, "ZW102", published="2013-03-17") == []
+    assert texts(text, "ZW102", published="2013-07-01") == ["国务院总理温家宝"]
+    assert texts("国务院总理温家宝今天考察了工厂。", "ZW102", published="2013-03-17") == ["国务院总理温家宝"]
+
+
 def test_bare_titles_of_local_offices_are_not_taken_for_national_ones():
     for text in ["县政协主席李强出席会议。", "市总工会副主席汪洋讲话。", "县政协李强主席出席会议。"]:
         assert texts(text, "ZW102", published="2024-05-01") == [], text

@@ -291,6 +291,15 @@ def test_traditional_text_is_left_alone(linter):
     assert find(linter, "今年我市經濟發展取得新成效，全市上下共同努力，各項工作穩步推進。", "ZW206") == []
 
 
+def test_a_passage_in_traditional_characters_gets_one_note_not_a_finding_per_character(linter):
+    simplified = "今年我市经济发展取得新成效，全市上下共同努力，各项工作稳步推进。" * 8
+    passage = "我們第一屆全國人民代表大會第一次會議，在聽了關於憲法草案的報告並進行了三天的討論以後，已經光榮地完成了一件歷史性的工作。"
+    found = find(linter, simplified + "\n" + passage + "\n" + simplified + "\n发展經濟。", "ZW206")
+    assert [(f.text, f.severity) for f in found if f.severity != "info"] == [("經濟", "warning")]
+    notes = [f for f in found if f.severity == "info"]
+    assert len(notes) == 1 and notes[0].text == "們"
+
+
 # clean government text -------------------------------------------------------------------
 
 def test_few_false_alarms_on_seeds_and_clean_text(linter, seeds, clean):

@@ -75,9 +75,12 @@ _ENUMERATOR = re.compile(rf"(?:^|[\s、：:；;。])[\dA-Za-z一二三四五六�
 _LINE_END = "。！？；：!?;:”’》）)】」』…—|"
 # A pair broken over short lines by a web page's layout: 【字号：⏎加大⏎还原⏎减小⏎】,
 # 【⏎打印本页⏎】, 《⏎国民经济和社会发展第十一个五年规划纲要（草案）⏎》.
+# A pair whose opener ends a line and whose closer starts one, around up to 8 lines of any
+# length (a page setting a quotation or a link apart: 马克思说：“⏎……。⏎”), is a pair too.
 _SPLIT_PAIRS = re.compile("|".join(
-    rf"{re.escape(o)}(?:[^{re.escape(o + c)}\n]{{0,40}}\n){{1,8}}[^{re.escape(o + c)}\n]{{0,40}}{re.escape(c)}"
-    for o, c in (("【", "】"), ("《", "》"), ("（", "）"), ("〔", "〕"), ("「", "」"))
+    [rf"{re.escape(o)}(?:[^{re.escape(o + c)}\n]{{0,40}}\n){{1,8}}[^{re.escape(o + c)}\n]{{0,40}}{re.escape(c)}"
+     for o, c in (("【", "】"), ("《", "》"), ("（", "）"), ("〔", "〕"), ("「", "」"))]
+    + [rf"{re.escape(o)}\n(?:[^{re.escape(o + c)}\n]+\n){{1,8}}{re.escape(c)}" for o, c in _PAIRS.items()]
 ))
 
 
@@ -128,6 +131,7 @@ class UnbalancedPairs(Rule):
         "“1）”“一）”这类序号后的单个右括号不报告；按GB/T 15834-2011，跨段引文每段开头用前引号、"
         "只在最后一段末尾用后引号，所以段首未闭合的前引号不报告。半角与全角括号互相配对（宽度"
         "问题由ZW804提示）。网页排版拆到几行短行里的一对括号（【字号：⏎大⏎中⏎小⏎】）算成对；"
+        "前引号或前括号在行末、后引号或后括号在行首、中间单独成行的引文（网页把引文、链接单独排成一段）也算成对；"
         "以“…展开全文”“……”结尾的截断文本，末尾未闭合的前括号、前引号不报告。\n"
         "例：印发《关于推进政务新媒体健康有序发展的意见的通知 → 补全“》”。无自动修改。"
     )

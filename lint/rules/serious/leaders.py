@@ -5,7 +5,7 @@ Data: sensitive_terms/leaders.toml, offices.toml, title_order.toml, fallen.toml.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable
 
 from lint.document import Doc
@@ -212,6 +212,10 @@ class LeaderOffice(Rule):
         before = norm[max(0, a - 4) : a]
         if has_any(before, ("时任", "原", "前", "曾任", "已故", "任")) and not before.endswith("主任"):
             return None
+        last = max(offices, key=lambda o: o.get("valid_to") or date.max)
+        if (norm.startswith(PAST_ACT, nm.norm_end) and last.get("valid_to")
+                and last["valid_to"] <= day <= last["valid_to"] + HANDOVER_GRACE):
+            return None  # 总理温家宝所作的报告 in the resolution passed days after the handover
         sent = sentence(norm, a, b)
         if has_any(sent, HISTORY_MARKERS):
             return None
@@ -223,7 +227,6 @@ class LeaderOffice(Rule):
             msg = (f"“{person}”于{cn_date(first['valid_from'])}起任{first['title']}，"
                    f"本文发布于{cn_date(day)}，当时尚未就任，请核对")
             return Issue(lo, hi, msg, ())
-        last = max(offices, key=lambda o: o.get("valid_to") or date.max)
         current = _holders(last["title"], day)
         msg = f"“{person}”任{last['title']}至{cn_date(last.get('valid_to'))}，本文发布于{cn_date(day)}"
         if current:
@@ -233,6 +236,9 @@ class LeaderOffice(Rule):
         return Issue(lo, hi, msg, suggestions)
 
 
+# An act done in office (所作的报告), written down in the weeks after the term ended.
+PAST_ACT = ("所作", "所做")
+HANDOVER_GRACE = timedelta(days=31)
 _LOCAL_BODIES = set("县市省区镇乡村街会协联司厂校院所局委办处科队部室团社盟")
 
 

@@ -383,8 +383,16 @@ def duplicates(model: TypoModel, text: str, matches) -> list[Suspect]:
     return out
 
 
+# A run of traditional characters with at least TRADITIONAL_RUNS runs (itself included)
+# starting within TRADITIONAL_WINDOW characters either side belongs to a passage written or
+# left (by a partial conversion) in traditional characters, not to a stray slip like 經濟.
+TRADITIONAL_WINDOW = 50
+TRADITIONAL_RUNS = 3
+
+
 def traditional(text: str, folded: str) -> list[Suspect]:
-    """Traditional characters in a text that is otherwise simplified."""
+    """Traditional characters in a text that is otherwise simplified: runs of stray ones
+    (kind 繁体) and runs inside passages in traditional characters (kind 繁体段落)."""
     from lint.rules.typo.model import is_simplified_char
 
     han = 0
@@ -397,16 +405,22 @@ def traditional(text: str, folded: str) -> list[Suspect]:
     # a traditional text (or a garbled conversion) is not "mixed": leave it alone
     if not trad or han < 20 or len(trad) * 10 > han:
         return []
-    out: list[Suspect] = []
+    runs: list[tuple[int, int]] = []
     run_start = prev = trad[0]
     for i in trad[1:] + [None]:
         if i is not None and i == prev + 1:
             prev = i
             continue
-        out.append(Suspect(run_start, prev + 1, text[run_start : prev + 1], folded[run_start : prev + 1],
-                           "繁体", 10.0, "ZW206"))
+        runs.append((run_start, prev + 1))
         if i is not None:
             run_start = prev = i
+    starts = [s for s, _e in runs]
+    out: list[Suspect] = []
+    for s, e in runs:
+        near = (bisect.bisect_right(starts, s + TRADITIONAL_WINDOW)
+                - bisect.bisect_left(starts, s - TRADITIONAL_WINDOW))
+        out.append(Suspect(s, e, text[s:e], folded[s:e], "繁体段落" if near >= TRADITIONAL_RUNS else "繁体",
+                           10.0, "ZW206"))
     return out
 
 

@@ -282,7 +282,8 @@ class TraditionalInSimplified(Rule):
     summary = "简体文本中夹杂繁体字"
     doc = """\
 找出简体文字中夹杂的繁体字（GB2312 以外的字），如简体帖子中的“發展”（→ 发展）。以繁体为主的文字
-（繁体字超过十分之一）不检查。修改：按 OpenCC 换成简体字，标为可安全自动修改。
+（繁体字超过十分之一）不检查。繁体字成片出现的地方（照录的旧文献、只转换了一部分的文字：前后各50字内
+另有至少两处繁体字）不逐字报告，全文只给一条 info 提示，请整篇转换或确认是有意照录。修改：按 OpenCC 换成简体字，标为可安全自动修改。
 """
 
     def check(self, doc: Doc) -> Iterable[Issue]:
@@ -290,8 +291,15 @@ class TraditionalInSimplified(Rule):
             return
         from lint.rules.typo.detect import traditional
 
-        for s in traditional(doc.text, doc.folded):
-            yield Issue(s.start, s.end, f"简体文本中出现繁体字“{s.wrong}”，应为“{s.right}”", [s.right])
+        suspects = traditional(doc.text, doc.folded)
+        for s in suspects:
+            if s.kind == "繁体":
+                yield Issue(s.start, s.end, f"简体文本中出现繁体字“{s.wrong}”，应为“{s.right}”", [s.right])
+        in_passages = [s for s in suspects if s.kind != "繁体"]
+        if in_passages:
+            s = in_passages[0]
+            yield Issue(s.start, s.end, f"简体文本中有繁体字成片出现（共{sum(len(p.wrong) for p in in_passages)}个，"
+                        f"从“{s.wrong}”起）：如不是有意照录原文，请整篇转换为简体", [s.right], severity="info")
 
 
 @register
