@@ -160,6 +160,14 @@ def test_character_inside_a_rare_word_is_reported_when_the_context_prefers_a_com
     assert f.text == "记" and f.suggestions == ["纪"]
 
 
+def test_character_inside_a_word_is_a_warning_only_from_the_covered_warn_score(linter):
+    # 记念 reads as a word: the suspect is a doubt (info) unless its score is very high
+    [f] = find(linter, "他们想毕业旅行作记念。", "ZW207")
+    assert f.severity == "info"
+    eager = Linter(Config(select=["typo"], options={"ZW207": {"covered-warn-score": 11}}))
+    assert [f.severity for f in find(eager, "他们想毕业旅行作记念。", "ZW207")] == ["warning"]
+
+
 def test_character_inside_a_rare_word_needs_the_covered_min_score():
     strict = Linter(Config(select=["typo"], options={"ZW207": {"covered-min-score": 99}}))
     assert find(strict, "他们想毕业旅行作记念。", "ZW207") == []

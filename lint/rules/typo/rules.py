@@ -202,7 +202,7 @@ class ContextConfusion(_ModelRule):
         "再减去形近字、异调同音字的先验扣分。人名地名和词典词内的字不当作疑似字，ZW203 所说的名称（引号内、后缀前、音译）同样处理；编辑常混淆的字对"
         "（dictionaries/typos_confusable_pairs.txt：在/再、坐/座）加分。词频低于2000的词典词内的字（记念、工课）"
         "也可以是疑似字，但需要更高的得分（covered-min-score；词频300以上再加1，如 重心），并且替换后在该处要"
-        "成为另一个词（纪念、功课）。"
+        "成为另一个词（纪念、功课）；这类疑似字原文本身读得通（多重、呆帐），得分达到 covered-warn-score 才报 warning，否则报 info。"
         f"ZW203 给出同一替换（其得分至少 {AGREEING_CHAR_SCORE:g}）时，所需得分从 min-score 降为 agreed-min-score。"
         "不可自动修改。"
     )
@@ -211,6 +211,8 @@ class ContextConfusion(_ModelRule):
         Option("warn-score", float, 11.0, "得分达到此值报 warning，低于此值报 info"),
         Option("covered-min-score", float, 11.0, "字在词频低于 2000 的词典词内（记念、工课）时所需得分；词频 300 以上再加 1"),
         Option("agreed-min-score", float, 8.0, "ZW203 给出同一替换时所需得分"),
+        Option("covered-warn-score", float, 24.0,
+               "词典词内的疑似字（替换前后都成词，如 多重/多种、呆帐/呆账）得分达到此值才报 warning，否则报 info"),
     )
 
     def check(self, doc: Doc) -> Iterable[Issue]:
@@ -222,6 +224,7 @@ class ContextConfusion(_ModelRule):
         from lint.rules.typo import detect
 
         covered_min = doc.option(self.code, "covered-min-score")
+        covered_warn = doc.option(self.code, "covered-warn-score")
         agreed_min = doc.option(self.code, "agreed-min-score")
         model, covered, named, positions, firm, weak_spans = suspects.coverage
         weak = detect.weakly_covered(model, doc.folded, firm, weak_spans)
@@ -237,7 +240,8 @@ class ContextConfusion(_ModelRule):
                 continue
             if other.overlap(s.start, s.end) or _in_proper_noun(doc, s, warn_score):
                 continue
-            yield _suspect_issue(doc, s, f"{s.kind}字，据上下文", warn_score)
+            # inside a word the text already reads as words: genuine doubt unless the evidence is strong
+            yield _suspect_issue(doc, s, f"{s.kind}字，据上下文", covered_warn if covered[s.start] else warn_score)
 
 
 @register
