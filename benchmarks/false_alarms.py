@@ -15,7 +15,12 @@ info per 10,000 characters, the serious (ZW1xx) findings, and the same per rule:
   post per record), published on the date the document states in its opening lines
   (——2022年3月5日在…会议上, （2022年3月11日…通过）) when that date falls in the record's
   year; most work reports state none, and those are checked with no publication date (as
-  a file without --published), not with an invented one (each set's header says how many).
+  a file without --published), not with an invented one (each set's header says how many);
+- news-tune, news-held-out: the Sina news stories (title and text, late 2022, many credited to 总台)
+  labelled not clickbait in ../shared/data/clickbait: recent news, the nearest the shared data
+  has to official-media Weibo posts (it has no Weibo set); checked undated; not government
+  text, and only as clean as news is, so it is not one of the goal's sets. Split before
+  tuning: of these stories in file order, the even-numbered (from 0) tune, the odd ones are held out.
 
 The corpora are split once, before any tuning, into a tuning part and a held-out part
 (`HELD_OUT` below): the odd years of the government work reports (the NPC resolutions count
@@ -28,6 +33,7 @@ whatever real slips the reports contain.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import sys
@@ -49,6 +55,7 @@ HELD_OUT = {
     "work": "odd years 1955-2021",
     "congress": "odd-numbered congresses 1, 3, 9, 11, 13, 15, 17, 19",
     "prov": "、".join(sorted(HELD_OUT_PROVINCES)),
+    "news": "the odd-numbered stories",
 }
 
 # First year of each National People's Congress: a resolution of the X-th NPC's Y-th session
@@ -155,6 +162,9 @@ def load_sets(base: Path) -> dict[str, list[Text]]:
     for r in _jsonl(corpora / "provincial_gov_work_reports_2026.jsonl"):
         add(f"prov-{'held-out' if r['province'] in HELD_OUT_PROVINCES else 'tune'}", r["province"], r,
             int(r["year"]))
+    with open(data / "clickbait/hancd_sina_test.csv", encoding="utf-8", newline="") as fh:
+        news = [(f"news:{i}", row[2], row[1], None) for i, row in enumerate(csv.reader(fh)) if row and row[0] == "0"]
+    sets["news-tune"], sets["news-held-out"] = news[::2], news[1::2]
     return sets
 
 

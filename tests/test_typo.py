@@ -212,6 +212,16 @@ def test_character_inside_a_frequent_word_is_never_a_context_suspect(text):
     assert covered_chars == []
 
 
+def test_a_suspect_the_text_writes_the_same_way_twice_is_only_info(linter):
+    once = "山西时代青年信鸽公棚开展拍摄活动。"
+    [f] = find(linter, once, "ZW207")
+    assert (f.text, f.severity) == ("公", "warning")
+    twice = once + "随后返回信鸽公棚。"
+    assert [(f.text, f.severity) for f in find(linter, twice, "ZW207")] == [("公", "info"), ("公", "info")]
+    corrected_elsewhere = twice + "鸽工棚"  # the corrected form stands in the text too: a slip
+    assert {f.severity for f in find(linter, corrected_elsewhere, "ZW207")} == {"warning"}
+
+
 def test_context_confusion_score_decides_the_severity(linter):
     strong = find(linter, "我门今天去公园玩。", "ZW207")
     weak = find(linter, "他因该早点来开会。", "ZW207")

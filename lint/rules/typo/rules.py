@@ -64,9 +64,22 @@ class _ModelRule(Rule):
 
 
 def _suspect_issue(doc: Doc, s, how: str, warn_score: float, what: str = "") -> Issue:
-    """The finding for a model suspect: “wrong”疑为“right”（how）, a warning from warn_score."""
+    """The finding for a model suspect: “wrong”疑为“right”（how）, a warning from warn_score
+    unless the text writes it consistently (_written_consistently)."""
+    warn = s.score >= warn_score and not _written_consistently(doc.folded, s)
     return Issue(s.start, s.end, f"{what}“{doc.text[s.start:s.end]}”疑为“{s.right}”（{how}）", [s.right],
-                 severity="warning" if s.score >= warn_score else "info")
+                 severity="warning" if warn else "info")
+
+
+def _written_consistently(text: str, s) -> bool:
+    """The suspect (with a character either side when it is one character: 鸽公棚) stands in
+    the text at least twice and the corrected form never: the writer's own spelling of a name
+    or term no lexicon holds (盛立苑, 胶园), a doubt rather than a slip to act on."""
+    lo, hi = (s.start - 1, s.end + 1) if s.end - s.start == 1 else (s.start, s.end)
+    lo, hi = max(lo, 0), min(hi, len(text))
+    form = text[lo:hi]
+    fixed = text[lo:s.start] + s.right + text[s.end:hi]
+    return text.count(form) >= 2 and fixed not in text
 
 
 class _Spans:
@@ -175,7 +188,8 @@ dictionaries/typos_lexicon.txt（朋唷 → 朋友，部暑 → 部署）；当�
 提质、扩优提质、通识）和 THUOCL（dictionaries/thuocl/）只覆盖其中的字，不作为改正目标。人名地名（词典中的人名、
 地名，常见姓氏后的字）从不当作疑似字；短引号、书名号里的名称（“智汇云南”）和机构、地名、项目后缀前的名称
 （贵旅集团、花滩子水库）里的疑似字，得分须达到 warn-score 加 2 才报告，音译外国人名（武契奇）不报告
-（proper_nouns.py）；本地名称请加到配置的 `allow` 中。得分高的报 warning，较低的报 info。不可自动修改。
+（proper_nouns.py）；本地名称请加到配置的 `allow` 中。得分高的报 warning，较低的报 info；同一疑似写法在文中
+出现两次以上、而改正后的写法一次也没有（盛立苑、胶园），是作者一贯的写法，也只报 info。不可自动修改。
 """
     options = (
         Option("min-score", float, 8.0, "得分低于此值的疑似字不报告（调低则召回多、误报也多）"),
@@ -203,6 +217,7 @@ class ContextConfusion(_ModelRule):
         "（dictionaries/typos_confusable_pairs.txt：在/再、坐/座）加分。词频低于2000的词典词内的字（记念、工课）"
         "也可以是疑似字，但需要更高的得分（covered-min-score；词频300以上再加1，如 重心），并且替换后在该处要"
         "成为另一个词（纪念、功课）；这类疑似字原文本身读得通（多重、呆帐），得分达到 covered-warn-score 才报 warning，否则报 info。"
+        "疑似字连同前后字在文中出现两次以上、而改正后的写法一次也没有（鸽公棚），同样只报 info。"
         f"ZW203 给出同一替换（其得分至少 {AGREEING_CHAR_SCORE:g}）时，所需得分从 min-score 降为 agreed-min-score。"
         "不可自动修改。"
     )
