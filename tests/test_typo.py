@@ -222,6 +222,13 @@ def test_a_suspect_the_text_writes_the_same_way_twice_is_only_info(linter):
     assert {f.severity for f in find(linter, corrected_elsewhere, "ZW207")} == {"warning"}
 
 
+def test_a_suspect_character_repeated_at_its_place_in_parallel_phrases_is_only_info(linter):
+    [f] = find(linter, "坚持群众急盼，在勤政为民中见实效。", "ZW203")
+    assert (f.text, f.severity) == ("急盼", "warning")
+    [f] = find(linter, "坚持发展急需、基层急难、群众急盼，在勤政为民中见实效。", "ZW203")
+    assert (f.text, f.severity) == ("急盼", "info")  # 急需、急难、急盼
+
+
 def test_context_confusion_score_decides_the_severity(linter):
     strong = find(linter, "我门今天去公园玩。", "ZW207")
     weak = find(linter, "他因该早点来开会。", "ZW207")

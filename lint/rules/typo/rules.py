@@ -66,9 +66,35 @@ class _ModelRule(Rule):
 def _suspect_issue(doc: Doc, s, how: str, warn_score: float, what: str = "") -> Issue:
     """The finding for a model suspect: “wrong”疑为“right”（how）, a warning from warn_score
     unless the text writes it consistently (_written_consistently)."""
-    warn = s.score >= warn_score and not _written_consistently(doc.folded, s)
+    warn = s.score >= warn_score and not _written_consistently(doc.folded, s) and not _parallel(doc.folded, s)
     return Issue(s.start, s.end, f"{what}“{doc.text[s.start:s.end]}”疑为“{s.right}”（{how}）", [s.right],
                  severity="warning" if warn else "info")
+
+
+_ITEM_ENDS = frozenset("、，,；;。！？!?：:\n")
+PARALLEL_ITEM_MAX = 8
+
+
+def _item(text: str, start: int, end: int) -> tuple[int, int]:
+    """The phrase around [start, end): up to the punctuation or line break either side."""
+    while start > 0 and text[start - 1] not in _ITEM_ENDS:
+        start -= 1
+    while end < len(text) and text[end] not in _ITEM_ENDS:
+        end += 1
+    return start, end
+
+
+def _parallel(text: str, s) -> bool:
+    """The character the suspect would change stands at the same place in a phrase as long
+    next to its own, in a list of parallel phrases (发展急需、基层急难、群众急盼): chosen on
+    purpose."""
+    changed = [s.start + k for k, (a, b) in enumerate(zip(s.wrong, s.right)) if a != b]
+    lo, hi = _item(text, s.start, s.end)
+    if not changed or hi - lo > PARALLEL_ITEM_MAX:
+        return False
+    neighbours = ([_item(text, lo - 1, lo - 1)] if lo > 1 else []) + (
+        [_item(text, hi + 1, hi + 1)] if hi + 1 < len(text) else [])
+    return any(e - b == hi - lo and any(text[b + i - lo] == text[i] for i in changed) for b, e in neighbours)
 
 
 def _written_consistently(text: str, s) -> bool:
