@@ -199,6 +199,15 @@ def test_formulations_with_wrong_wording_are_found(text, wrong, right):
     assert right in [s for f in hits for s in f.suggestions]
 
 
+def test_another_number_in_a_numbered_name_is_no_misspelling_of_it():
+    from lint.rules.serious.spelling import misspellings
+
+    assert texts("党的第九次全国代表大会的路线取得了伟大胜利。", "ZW104") == []
+    forms = misspellings("党的第十九次全国代表大会")
+    assert "党的第九次全国代表大会" not in forms and "党的第十四次全国代表大会" not in forms
+    assert "党的第十九次全国代表大大会" in forms  # other slips in it still are
+
+
 def test_spaced_and_traditional_formulations_are_found():
     assert texts("推进中 国 式 现 代 话建设", "ZW104") == ["中 国 式 现 代 话"]
     assert texts("學習習近平新時代中國特色社會主義理論", "ZW104") == ["習近平新時代中國特色社會主義理論"]
