@@ -142,6 +142,7 @@ class Linter:
                     fix_safe=rule.fix_safe if issue.fix_safe is None else issue.fix_safe,
                 )
             )
+        findings = without_typos_inside_serious(findings)
         order = {"title": 0, None: 1, "content": 1}
         findings.sort(key=lambda f: (order.get(f.field, 2), f.start, f.end, f.rule))
         if post.image is not None:
@@ -149,6 +150,18 @@ class Linter:
 
             findings = place_findings(post.image, findings)
         return findings
+
+
+def without_typos_inside_serious(findings: list[Finding]) -> list[Finding]:
+    """Typo findings on characters a serious finding already covers are dropped: the serious
+    finding names the right term, and a typo guess on part of it (注义 -> 注意 inside
+    社会注义) would contradict it."""
+    serious = [(f.field, f.start, f.end) for f in findings if f.category == "serious"]
+    if not serious:
+        return findings
+    return [f for f in findings
+            if f.category != "typo" or not any(field == f.field and start < f.end and f.start < end
+                                               for field, start, end in serious)]
 
 
 _default_linter: Linter | None = None

@@ -195,3 +195,32 @@ def test_the_matcher_compiles_the_entries_the_engine_hands_it():
 
     matcher = compile_matcher(TermLists(entries=[], files=[]), generators=[Generator()])
     assert [m.entry.terms for m in matcher.find_raw(normalize("这是生成词。")).all()] == [("生成词",)]
+
+
+def test_typo_guesses_inside_a_serious_finding_are_dropped():
+    from lint.engine import check_text
+
+    text = "习近平新时代中国特色社会注义思想指引我们前进。"
+    findings = check_text(text, published="2024-08-01")
+    serious = [f for f in findings if f.category == "serious"]
+    assert [f.text for f in serious] == ["中国特色社会注义"]
+    inside = [f for f in findings if f.category == "typo" and f.start < serious[0].end and serious[0].start < f.end]
+    assert inside == []
+
+
+def test_typo_findings_outside_serious_spans_are_kept():
+    from lint.engine import without_typos_inside_serious
+    from lint.model import Finding
+
+    def finding(rule, category, start, end, field=None):
+        return Finding(rule=rule, name="n", category=category, severity="warning", message="m", start=start,
+                       end=end, line=1, column=start + 1, text="x" * (end - start), suggestions=[], record=None,
+                       field=field, fix_safe=False)
+
+    serious = finding("ZW104", "serious", 5, 12)
+    overlapping = finding("ZW203", "typo", 10, 14)
+    elsewhere = finding("ZW203", "typo", 20, 22)
+    other_field = finding("ZW203", "typo", 6, 8, field="title")
+    privacy = finding("ZW502", "privacy", 6, 9)
+    kept = without_typos_inside_serious([serious, overlapping, elsewhere, other_field, privacy])
+    assert kept == [serious, elsewhere, other_field, privacy]
