@@ -88,7 +88,7 @@ class SeriousTermRule(TermRule):
     severity = "error"
     category = "serious"
     generator_version = "3-" + generator_fingerprint()
-    history_until = 1949  # historical_ok: a year up to this one in the sentence
+    history_until = 1949  # historical_ok: a year up to this one in the sentence (an entry's own history_until wins)
     variant_label = "规范表述"
 
     def _protected(self, lists) -> frozenset[str]:
@@ -152,7 +152,7 @@ class SeriousTermRule(TermRule):
                     continue
                 if (prev and prev in extra.get("before", "")) or (nxt and nxt in extra.get("after", "")):
                     continue
-            if extra.get("historical_ok") and is_historical(doc, m, self.history_until):
+            if extra.get("historical_ok") and is_historical(doc, m, extra.get("history_until", self.history_until)):
                 continue
             issue = self.judge(doc, m)
             if issue is not None:

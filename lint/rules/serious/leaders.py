@@ -53,6 +53,11 @@ class LeaderName(Rule):
 会被剔除。错写后可能是普通人名的姓名（两字姓名、多数三字姓名）只在紧挨国家级职务或另一位领导人姓名时
 报告（国务院总理李墙、李墙总理、习近平、李墙）。姓名中夹的空格和标点（习 近 平）、繁体字先折叠再匹配。
 
+另查与所属机关有关的职务称谓（sensitive_terms/title_forms.toml，每条注明依据）：省省委书记、全国人大副委员长
+→ 全国人大常委会副委员长、县人大主席 → 县人大常委会主任（县人大主席团、镇人大主席不报）、政协副委员长 / 市政协主任
+→ 政协副主席 / 主席、检察院院长 → 检察长、政治局常委委员 → 政治局常委、国家总理 → 国务院总理（各国国家总理不报）、
+全国人大委员、政协代表 → 政协委员（政协代表团不报）。
+
 修改：给出正确写法；不宜直接套用（先核对上下文）。
 """
     fix_safe = False
@@ -119,7 +124,7 @@ class LeaderName(Rule):
                 continue  # reads as two ordinary words (学习 + 近乎)
             if extra.get("context") == "in-context" and not _leader_context(norm, m, canon):
                 continue
-            yield Issue(m.start, m.end, m.entry.reason, m.entry.fixes)
+            yield Issue(m.start, m.end, m.entry.reason, m.entry.fixes, severity=m.entry.severity)
 
 
 def _leader_context(norm: str, m: TermMatch, canon: list[TermMatch]) -> bool:
