@@ -40,6 +40,12 @@ def _allow_entries(words: list[str], origin: str) -> list[Entry]:
     ]
 
 
+def entry_generators() -> list[Rule]:
+    """Every rule that generates list entries, enabled or not: one cached automaton for all
+    configurations (and the shipped one, tools/build_derived_data.py --matcher)."""
+    return [r for r in all_rules().values() if r.generator_version]
+
+
 class Linter:
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
@@ -52,9 +58,7 @@ class Linter:
         extra: list[Entry] = _allow_entries(self.config.allow, str(self.config.path or "config"))
         if self.config.extra_lists:
             extra.extend(load_lists(self.config.extra_lists).entries)
-        # every rule's generated entries, enabled or not: one cached automaton for all configs
-        generators = [r for r in registered.values() if r.generator_version]
-        self.matcher: TermMatcher = cached_matcher(extra_entries=tuple(extra), generators=generators)
+        self.matcher: TermMatcher = cached_matcher(extra_entries=tuple(extra), generators=entry_generators())
         self._hooks: tuple[list[Rule], list] = ([], [])
 
     def preload(self) -> None:

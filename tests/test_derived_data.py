@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +30,7 @@ def _tool():
 
 def _shipped(name: str):
     with open(derived.shipped_paths(name)[0], "rb") as fh:
-        return loads(zlib.decompress(fh.read()))
+        return loads(derived._decompress(name, fh.read()))
 
 
 @pytest.mark.slow
@@ -72,6 +71,46 @@ def test_the_shipped_typo_model_and_confusion_data_are_current(name, key):
         "run PYTHONPATH=. python tools/build_derived_data.py --model")
     assert meta["numpy"] == np.__version__.split(".")[0]
     assert derived.shipped_bytes(name, meta["key"]) is not None
+
+
+def test_the_shipped_matcher_is_current():
+    from lint.engine import entry_generators
+    from lint.terms import matcher
+    from lint.terms.lists import default_list_dirs, list_files
+
+    with open(derived.shipped_paths(matcher.SHIPPED_NAME)[1], encoding="utf-8") as fh:
+        meta = json.load(fh)
+    assert meta["key"] == matcher.shipped_key(list_files(default_list_dirs()), entry_generators()), (
+        "the shipped compiled word lists were compiled from other lists or code: "
+        "run PYTHONPATH=. python tools/build_derived_data.py --matcher")
+
+
+def test_the_shipped_matcher_finds_what_a_fresh_compile_finds():
+    from lint.engine import entry_generators
+    from lint.terms import matcher
+    from lint.terms.lists import load_lists
+    from lint.text.normalize import normalize
+
+    shipped = _shipped(matcher.SHIPPED_NAME)
+    fresh = matcher.compile_matcher(load_lists(), (), entry_generators())
+    # (the generators' order of entries depends on the hash seed: compared as sets)
+    assert len(shipped) == len(fresh) and set(shipped.entries) == set(fresh.entries)
+    text = normalize("坚持以人民为中心，推动高质量发屐，坚持中国特色社会注义，增强“四歌意识”，全面从严治档。习近乎。")
+    found = {(m.start, m.end, m.entry) for m in shipped.find(text)}
+    assert found == {(m.start, m.end, m.entry) for m in fresh.find(text)}
+    assert {m.entry.rule for m in shipped.find(text)} >= {"ZW104", "ZW101"}
+
+
+def test_an_empty_cache_gets_the_shipped_matcher_without_compiling_it(tmp_path, monkeypatch):
+    from lint.terms import matcher
+
+    monkeypatch.setenv("ZWLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(matcher, "compile_matcher", lambda *a, **k: pytest.fail("compiled, not loaded"))
+    from lint.engine import Linter
+
+    linter = Linter()
+    assert len(linter.matcher) > 100_000
+    assert any(name.startswith("matcher-") for name in os.listdir(tmp_path))
 
 
 def test_a_stale_shipped_object_is_not_used():

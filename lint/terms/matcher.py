@@ -32,7 +32,7 @@ import daachorse
 import numpy as np
 import regex
 
-from lint.terms.lists import Entry, TermLists, fingerprint, load_lists
+from lint.terms.lists import Entry, TermLists, fingerprint, load_lists, remember
 from lint.cache import cache_dir, cached_pickle
 from lint.text.normalize import FOLD_VERSION, NormalizedText, fold_term
 
@@ -57,6 +57,7 @@ class TermMatch(NamedTuple):
 class TermMatcher:
     def __init__(self, entries: list[Entry]):
         self.entries = entries
+        self.lists: TermLists | None = None  # the parsed lists compiled (compile_matcher)
         keys: dict[str, list[int]] = {}
         for idx, entry in enumerate(entries):
             for key in _folded_terms(entry.terms):
@@ -253,7 +254,8 @@ class MatchSet:
         """The rules that have at least one match here (most rules have none)."""
         if self._rules is None:
             of_key = self._matcher.entries_of_key
-            found = {e.rule for key in np.unique(self._keys).tolist() for e in of_key(key)} if len(self._keys) else set()
+            # (a set, not np.unique: that imports numpy.ma, 0.15 s of a short run)
+            found = {e.rule for key in set(self._keys.tolist()) for e in of_key(key)}
             found.update(m[2].rule for m in self._extra)
             self._rules = found
         return self._rules
@@ -332,15 +334,40 @@ def compile_matcher(lists: TermLists, extra_entries: Sequence[Entry] = (),
             from_extra = getattr(g, "generate_from_extra", None)
             if from_extra is not None:
                 entries.extend(from_extra(extra))
-    return TermMatcher(entries)
+    matcher = TermMatcher(entries)
+    matcher.lists = lists
+    return matcher
+
+
+# The matcher of the shipped lists with every rule's generated entries ships ready-built
+# (lint/data/derived/term-matcher.pickle.xz, tools/build_derived_data.py --matcher): compiling it
+# takes ~5 s, the first run with an empty cache copies it instead.
+SHIPPED_NAME = "term-matcher"
+
+
+def shipped_key(files: list[Path], generators: Sequence[EntryGenerator]) -> str:
+    """A hash of what the default matcher is compiled from: the matcher's and the folding's
+    code, every generator's version, the confusion data the generators read (with the pypinyin
+    version) and the names and contents of the list files."""
+    from lint.derived import content_key
+    from lint.rules.serious.variants import confusion_key
+
+    names = [f"{Path(f).parent.name}/{Path(f).name}" for f in files]
+    versions = [f"{g.code}={g.generator_version}" for g in generators]
+    return content_key(_code_version(), str(FOLD_VERSION), confusion_key(), *versions, *names, files=files)
 
 
 def cached_matcher(dirs: list[Path] | None = None, extra_entries: tuple[Entry, ...] = (),
                    generators: Sequence[EntryGenerator] = ()) -> TermMatcher:
-    """The matcher for these list directories, from the on-disk cache when no list changed.
-    The entries generated from the lists are cached on their own, so that a configuration
-    with its own allow-list or extra lists compiles in seconds."""
+    """The matcher for these list directories, from the on-disk cache when no list changed;
+    for the shipped lists and no extra entries, the cache is filled from the shipped matcher
+    when that was compiled from the same lists and code. The entries generated from the lists
+    are cached on their own, so that a configuration with its own allow-list or extra lists
+    compiles in seconds."""
+    from lint.derived import cached_or_shipped
     from lint.terms.lists import default_list_dirs, list_files
+
+    shipped_lists = dirs is None
 
     dirs = dirs if dirs is not None else default_list_dirs()
     files = list_files(dirs)
@@ -359,4 +386,10 @@ def cached_matcher(dirs: list[Path] | None = None, extra_entries: tuple[Entry, .
                                   lambda: [e for g in generators for e in g.generate_entries(lists)])
         return compile_matcher(lists, list(extra_entries), generators, generated)
 
-    return cached_pickle(path, build)
+    if shipped_lists and not extra_entries:
+        matcher = cached_or_shipped(path, SHIPPED_NAME, lambda: shipped_key(files, generators), build)
+    else:
+        matcher = cached_pickle(path, build)
+    if getattr(matcher, "lists", None) is not None:
+        remember(matcher.lists, files)
+    return matcher
