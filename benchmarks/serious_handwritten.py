@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from lint.config import Config
@@ -30,15 +31,17 @@ from lint.model import Post
 DATA = Path(__file__).resolve().parent / "data" / "serious_handwritten.tsv"
 
 
-def load(path: Path = DATA) -> list[tuple[str, str, str, str]]:
+def load(path: Path = DATA) -> list[tuple[str, str, str, str, date | None]]:
+    """Rows kind, wrong, right, text and an optional fifth column: the post's publication
+    date (for usages judged only in dated posts)."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        kind, wrong, right, text = line.split("\t")
+        kind, wrong, right, text, *published = line.split("\t")
         if kind != "clean" and wrong not in text:
             raise ValueError(f"{path.name}: the wrong form {wrong!r} is not in {text!r}")
-        rows.append((kind, wrong, right, text))
+        rows.append((kind, wrong, right, text, date.fromisoformat(published[0]) if published else None))
     return rows
 
 
@@ -51,8 +54,8 @@ def main() -> int:
     tried, strict, lenient = Counter(), Counter(), Counter()
     clean = alarms = 0
     print(f"set: {args.data.name}")
-    for kind, wrong, right, text in load(args.data):
-        found = [f for f in linter.check_post(Post(content=text)) if f.category == "serious"]
+    for kind, wrong, right, text, published in load(args.data):
+        found = [f for f in linter.check_post(Post(content=text, published=published)) if f.category == "serious"]
         if kind == "clean":
             clean += 1
             if found:

@@ -126,3 +126,52 @@ def test_an_entry_can_set_its_own_end_of_history():
 def test_warnings_of_the_title_list_keep_their_severity():
     assert severities("市政协主任李四出席。", "ZW101") == ["warning"]
     assert severities("县检察院院长张三作报告。", "ZW101") == ["error"]
+
+
+# --------------------------------------------------------------------------- renamed state organs (ZW106)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("国家卫计委日前发布了新版诊疗方案。", "国家卫计委"),
+    ("县卫计局组织医疗队开展义诊。", "卫计局"),
+    ("区安监局对辖区企业开展安全检查。", "安监局"),
+    ("市工商局执法人员对农贸市场开展检查。", "工商局"),
+    ("环境保护部通报了重点城市空气质量。", "环境保护部"),
+    ("银保监会发布风险提示。", "银保监会"),
+    ("县扶贫办干部深入农户家中走访。", "扶贫办"),
+    ("县地税局开展纳税服务宣传月活动。", "地税局"),
+])
+def test_an_abolished_organ_named_in_a_post_after_the_reform_is_found(text, wrong):
+    assert texts(text, "ZW106", published="2024-06-01") == [wrong]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("县卫计局组织医疗队开展义诊。", "2017-03-01"),           # before the reform
+    ("县卫计局组织医疗队开展义诊。", None),                   # undated: not judged
+    ("2017年，县卫计局组织医疗队开展义诊。", "2024-06-01"),   # a year of that time
+    ("原国家卫计委印发的规范仍然有效。", "2024-06-01"),       # 原 right before
+    ("原芒市卫计局局长张某接受调查。", "2024-06-01"),         # 原 a few characters before
+    ("按照《国家工商总局关于做好个体工商户登记的通知》办理。", "2024-06-01"),  # a document title
+    ("国土资源部门加强执法。", "2024-06-01"),                 # 国土资源 + 部门
+    ("美国国税局发布通知。", "2024-06-01"),
+    ("银保监会发布风险提示。", "2020-01-15"),                 # 保监会 inside the 2018 name
+    ("上海合作组织成员国农业部长会议举行。", "2024-06-01"),   # foreign ministers
+])
+def test_the_old_name_about_the_time_before_the_reform_is_not_reported(text, published):
+    assert texts(text, "ZW106", published=published) == []
+
+
+def test_a_past_marker_counts_only_in_the_same_clause_shortly_before():
+    assert texts("坚持原则，县卫计局组织义诊。", "ZW106", published="2024-06-01") == ["卫计局"]
+    assert texts("原县卫计局组织义诊。", "ZW106", published="2024-06-01") == []
+
+
+def test_renamed_organ_entries_are_dated_and_sourced():
+    from lint.terms.lists import default_list_dirs, parse_list_file
+
+    (path,) = [p for d in default_list_dirs() for p in d.glob("organs_renamed.toml")]
+    entries = parse_list_file(path)
+    assert len(entries) >= 15
+    for e in entries:
+        assert e.valid_from and e.extra.get("date_required") and e.extra.get("history_until"), e.terms
+        assert e.source and e.reason and e.fixes, e.terms

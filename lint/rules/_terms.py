@@ -13,6 +13,9 @@ from lint.text.context import QUOTE_PAIRS_NO_APOSTROPHE, inside_quotes
 
 # Quotation marks around a term are looked for up to this many characters away.
 QUOTE_WINDOW = 60
+# skip_if_preceded_nearby looks this many characters back, not past a clause mark.
+NEARBY = 12
+_CLAUSE_MARKS = "，,。；;：:！？!?、\n（(）)"
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -23,12 +26,18 @@ def quoted(text: str, start: int, end: int) -> bool:
 def context_allows(doc: Doc, m: TermMatch) -> bool:
     """Entry-level context exceptions shared by all list-driven rules:
     skip_if_preceded_by / skip_if_followed_by (lists of strings, on normalised text),
-    quoted_ok (inside quotation marks is fine), word_boundary (the match must start and
-    end on jieba word boundaries)."""
+    skip_if_preceded_nearby (strings within NEARBY characters before the match in the same
+    clause: 原 in 原××县卫计局), quoted_ok (inside quotation marks is fine), word_boundary
+    (the match must start and end on jieba word boundaries)."""
     extra = m.entry.extra
     norm = doc.norm.text
     for before in extra.get("skip_if_preceded_by", ()):
         if norm[max(0, m.norm_start - len(before)) : m.norm_start] == before:
+            return True
+    if "skip_if_preceded_nearby" in extra:
+        lead = norm[max(0, m.norm_start - NEARBY) : m.norm_start]
+        lead = lead[max(lead.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
+        if any(w in lead for w in extra["skip_if_preceded_nearby"]):
             return True
     for after in extra.get("skip_if_followed_by", ()):
         if norm[m.norm_end : m.norm_end + len(after)] == after:
