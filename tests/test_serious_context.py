@@ -29,6 +29,8 @@ def severities(text: str, code: str) -> list[str]:
     ("深化中台合作，造福两岸同胞。", "ZW111", "中台合作"),
     ("台湾与中国的经贸往来日益密切。", "ZW111", "台湾与中国"),
     ("依照台湾法律规定办理。", "ZW111", "台湾法律"),
+    ("台湾经济部日前宣布。", "ZW111", "台湾经济部"),
+    ("台湾外长窜访欧洲。", "ZW111", "台湾外长"),
     ("将犯罪嫌疑人引渡回台湾。", "ZW111", "引渡回台湾"),
     ("欢迎台湾同胞来华投资兴业。", "ZW111", "台湾同胞来华"),
     # Hong Kong and Macau
@@ -49,6 +51,7 @@ def severities(text: str, code: str) -> list[str]:
     ("大力践行“八荣八耻”。", "ZW113", "践行“八荣八耻”"),
     # titles that depend on the organ
     ("中央政治局常委委员出席会议。", "ZW101", "中央政治局常委委员"),
+    ("县委常委委员张三出席会议。", "ZW101", "县委常委委员"),
     ("县检察院院长张三作报告。", "ZW101", "检察院院长"),
     ("县人大主席张三主持会议。", "ZW101", "县人大主席"),
     ("市政协主任李四出席。", "ZW101", "市政协主任"),
@@ -70,6 +73,8 @@ def test_a_usage_wrong_next_to_this_word_is_found(text, code, wrong):
     ("促进台湾与中国大陆的经贸往来。", "ZW111"),
     ("在我眼中台湾人热情好客。", "ZW111"),                   # 中台 across two words
     ("台湾法律界人士来访。", "ZW111"),
+    ("台湾经济部门负责人表示。", "ZW111"),                   # 台湾 + 经济部门
+    ("台湾“经济部”日前宣布。", "ZW111"),
     ("欢迎台湾同胞来大陆投资兴业。", "ZW111"),
     ("大陆与港澳台青年交流活动。", "ZW112"),                 # with Taiwan, 大陆 is right
     ("促进内地与香港的经贸交流。", "ZW112"),
@@ -114,6 +119,10 @@ def test_usages_that_changed_at_a_known_date_are_judged_only_for_dated_posts():
     assert texts("我们将收回香港主权。", "ZW112", published="1983-06-06") == []
     assert texts("岛内台独势力抬头。", "ZW111", published="2020-05-01") == ["台独"]
     assert texts("岛内台独势力抬头。", "ZW111", published="1993-03-15") == []
+    assert texts("广西僮族自治区成立。", "ZW113", published="2024-01-01") == ["僮族"]
+    assert texts("广西僮族自治区成立。", "ZW113", published="1958-03-15") == []
+    assert texts("香港立法局议员来访。", "ZW112", published="2024-01-01") == ["香港立法局"]
+    assert texts("1995年，香港立法局议员来访。", "ZW112", published="2024-01-01") == []
 
 
 def test_an_entry_can_set_its_own_end_of_history():
