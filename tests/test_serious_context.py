@@ -76,6 +76,9 @@ def test_a_usage_wrong_next_to_this_word_is_found(text, code, wrong):
     ("台湾经济部门负责人表示。", "ZW111"),                   # 台湾 + 经济部门
     ("台湾“经济部”日前宣布。", "ZW111"),
     ("欢迎台湾同胞来大陆投资兴业。", "ZW111"),
+    ("经台湾来华的外国客商。", "ZW111"),                     # via Taiwan: foreigners
+    ("经香港来华投资的外商逐年增加。", "ZW112"),
+    ("代表们在县人大主席台就座。", "ZW101"),
     ("大陆与港澳台青年交流活动。", "ZW112"),                 # with Taiwan, 大陆 is right
     ("促进内地与香港的经贸交流。", "ZW112"),
     ("澳门内港码头改造完成。", "ZW112"),                     # 内港 the harbour
