@@ -57,8 +57,14 @@ CORPUS_FORMS_FILE = "corpus_forms.txt"
 TABLE_FILE = "misspellings.tsv.xz"
 SHAPE_FILE = "shape_similar.txt"
 KINDS = ("同音", "近音", "形近", "重字", "漏字")
-_KIND_CODE = {k: k[0] for k in KINDS}
-_KIND_OF_CODE = {k[0]: k for k in KINDS}
+# A substitution that reads as ordinary words (文化自性, 以人民为中兴, 中央纪律检察委员会) is kept as a
+# context form: reported only where the correct form's neighbours stand (in_term_context).
+CONTEXT = "·需语境"
+SUBSTITUTIONS = ("同音", "近音", "形近")
+CONTEXT_MIN_LEN = 4
+_KIND_CODE = {k: k[0] for k in KINDS} | {k + CONTEXT: c for k, c in zip(SUBSTITUTIONS, "HNS")}
+_KIND_OF_CODE = {c: k for k, c in _KIND_CODE.items()}
+CONTEXTS_FILE = "term_contexts.txt"
 
 _HAN = ("\u4e00", "\u9fff")
 
@@ -254,22 +260,96 @@ def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: Co
             candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i))
     out: dict[str, str] = {}
     for v, (why, i) in candidates.items():
-        if v == term or v in protected or v in attested or v in term:
+        if v == term or v in protected or v in attested or v in term or v in data.names:
             continue
-        if data.is_word(v) or v in data.names:
+        if _readable(v, term, why, i, han, data):
+            # a substituted character that is not a grammatical one (中国是现代化 is correct text
+            # next to any neighbour) in a term of four characters or more: a context form
+            if why in SUBSTITUTIONS and han >= CONTEXT_MIN_LEN and v[i] not in FUNCTION_CHARS:
+                out[v] = why + CONTEXT
             continue
-        core = "".join(c for c in v if _is_han(c))
-        focus = sum(1 for c in v[:i] if _is_han(c)) if why in ("同音", "近音", "形近") else None
-        if reads_as_words(core, data, focus):
-            continue
-        if why in ("同音", "近音", "形近"):
-            rest = term[1:] if i == 0 else term[:-1] if i == len(term) - 1 else ""
-            if rest and len(rest) >= 2 and data.is_word(rest, 50):
-                continue  # 宗书记 = 宗 + 书记: the changed character may belong to the next word
-            if han <= SHORT_TERM and _spans_new_word(data, v, term, i):
-                continue
         out[v] = why
     return out
+
+
+def _readable(v: str, term: str, why: str, i: int, han: int, data: ConfusionData) -> bool:
+    """True when the form `v` (made from `term` at position i) could be correct text."""
+    if data.is_word(v):
+        return True
+    core = "".join(c for c in v if _is_han(c))
+    focus = sum(1 for c in v[:i] if _is_han(c)) if why in SUBSTITUTIONS else None
+    if reads_as_words(core, data, focus):
+        return True
+    if why in SUBSTITUTIONS:
+        rest = term[1:] if i == 0 else term[:-1] if i == len(term) - 1 else ""
+        if rest and len(rest) >= 2 and data.is_word(rest, 50):
+            return True  # 宗书记 = 宗 + 书记: the changed character may belong to the next word
+        if han <= SHORT_TERM and _spans_new_word(data, v, term, i):
+            return True
+    return False
+
+
+def is_context_kind(kind: str | None) -> bool:
+    return bool(kind) and kind.endswith(CONTEXT)
+
+
+@functools.cache
+def term_contexts() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """{correct form: (the two characters written before it, after it)} as the corpora of
+    official text attest them, and under "*" those written next to many correct forms (推进, 建设) (sensitive_terms/term_contexts.txt, a derived list written by
+    `python tools/propose_keyterms.py term-contexts`)."""
+    from lint.terms.lists import default_list_dirs
+
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for d in default_list_dirs():
+        p = d / CONTEXTS_FILE
+        if p.is_file():
+            for line in p.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    form, left, right = line.split("\t")
+                    out[form] = (frozenset(left.split()), frozenset(right.split()))
+    return out
+
+
+@functools.cache
+def _sibling_members() -> dict[str, frozenset[str]]:
+    """{member of a numbered formulation: the other members} (文化自信: 道路自信, 理论自信, 制度自信)."""
+    from lint.rules.serious.numbered import numbered_formulations
+
+    out: dict[str, set[str]] = {}
+    for e in numbered_formulations():
+        members = list(e.extra["members"])
+        for mb in members:
+            out.setdefault(mb, set()).update(o for o in members if o != mb)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+QUOTE_CHARS = "“”\"‘’'「」"
+SIBLING_WINDOW = 40
+
+
+def in_term_context(norm: str, start: int, end: int, canonical: str) -> bool:
+    """True when a context form at norm[start:end] stands where `canonical` stands: the two
+    characters before or after it (quotation marks skipped) are ones the corpora write next
+    to the correct form (坚定 + 文化自性, 以人民为中兴 + 的发), or another member of a numbered
+    formulation the correct form belongs to stands nearby (制度自信、文化自性)."""
+    a = start
+    while a > 0 and norm[a - 1] in QUOTE_CHARS:
+        a -= 1
+    b = end
+    while b < len(norm) and norm[b] in QUOTE_CHARS:
+        b += 1
+    contexts = term_contexts()
+    left, right = contexts.get(canonical, (frozenset(), frozenset()))
+    slot_left, slot_right = contexts.get("*", (frozenset(), frozenset()))
+    before, after = norm[a - 2:a] if a >= 2 else "", norm[b:b + 2]
+    if before in left or before in slot_left or after in right or after in slot_right:
+        return True
+    siblings = _sibling_members().get(canonical)
+    if siblings:
+        near = norm[max(0, start - SIBLING_WINDOW):end + SIBLING_WINDOW]
+        return any(s in near for s in siblings)
+    return False
 
 
 class Misspellings:
@@ -436,7 +516,7 @@ def generator_fingerprint() -> str:
     h = hashlib.sha256(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "numbered.py").read_bytes())
     for d in default_list_dirs():
-        for name in (CORPUS_FORMS_FILE, TABLE_FILE, SHAPE_FILE):
+        for name in (CORPUS_FORMS_FILE, TABLE_FILE, SHAPE_FILE, CONTEXTS_FILE):
             p = d / name
             if p.is_file():
                 h.update(p.read_bytes())
