@@ -468,6 +468,14 @@ def test_a_misspelling_that_reads_as_words_is_generated_as_a_context_form():
     assert "中国是现代化" not in misspellings("中国式现代化")  # a grammatical character: correct text anywhere
 
 
+def test_a_word_of_a_term_replaced_by_a_word_of_the_same_pinyin_is_found_in_context():
+    from lint.rules.serious.spelling import misspellings
+
+    assert misspellings("中国特色社会主义")["中国特色社会注意"] == "同音·需语境"  # 主义 -> 注意, as an input method offers it
+    assert texts("坚持和发展中国特色社会注意。", "ZW104") == ["中国特色社会注意"]
+    assert texts("提醒市民中国特色社会注意防范诈骗。", "ZW104") == []
+
+
 @pytest.mark.parametrize("text, wrong", [
     ("坚定文化自性，建设社会主义文化强国。", "文化自性"),            # the verb the corpora write before it
     ("坚定道路自信、理论自信、制度自信、文化自性。", "文化自性"),   # the other members stand next to it

@@ -243,37 +243,70 @@ def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: Co
     data = data or confusion_data()
     attested = corpus_forms() if attested is None else attested
     han = sum(1 for c in term if _is_han(c))
-    candidates: dict[str, tuple[str, int]] = {}
+    candidates: dict[str, tuple[str, int, int]] = {}
     for i, ch in enumerate(term):
         if not _is_han(ch):
             continue
         for sub, why in sorted(substitutes(ch, data).items()):
             if ch in NUMERALS and sub in NUMERALS:
                 continue
-            candidates.setdefault(term[:i] + sub + term[i + 1:], (why, i))
+            candidates.setdefault(term[:i] + sub + term[i + 1:], (why, i, 1))
         # a doubled first character joins the word before (复兴兴 is caught: reads_across drops
         # the doubled last character where it makes a word with the next one, 大会会议)
         if han >= DOUBLE_MIN_LEN and 0 < i:
-            candidates.setdefault(term[: i + 1] + ch + term[i + 1:], ("重字", i))
+            candidates.setdefault(term[: i + 1] + ch + term[i + 1:], ("重字", i, 1))
         if (han >= DROP_MIN_LEN and 1 < i < len(term) - 1
                 and (ch not in FUNCTION_CHARS or _inside_word(term, i, data)) and ch not in NUMERALS):
-            candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i))
+            candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i, 1))
+    # a word of the term replaced by a common word of the same pinyin, as an input method offers
+    # it (社会主义 -> 社会注意, 发展 -> 发战 is one character and above)
+    if han >= CONTEXT_MIN_LEN:
+        for i in range(len(term) - 1):
+            for w in homophone_words(term[i:i + 2], data):
+                if w[0] != term[i] and w[1] != term[i + 1]:
+                    candidates.setdefault(term[:i] + w + term[i + 2:], ("同音", i, 2))
     out: dict[str, str] = {}
-    for v, (why, i) in candidates.items():
+    for v, (why, i, width) in candidates.items():
         if v == term or v in protected or v in attested or v in term or v in data.names:
             continue
-        if _readable(v, term, why, i, han, data):
-            # a substituted character that is not a grammatical one (中国是现代化 is correct text
+        if _readable(v, term, why, i, han, data, width):
+            # substituted characters that are not grammatical ones (中国是现代化 is correct text
             # next to any neighbour) in a term of four characters or more: a context form
-            if why in SUBSTITUTIONS and han >= CONTEXT_MIN_LEN and v[i] not in FUNCTION_CHARS:
+            if why in SUBSTITUTIONS and han >= CONTEXT_MIN_LEN and not any(c in FUNCTION_CHARS for c in v[i:i + width]):
                 out[v] = why + CONTEXT
             continue
         out[v] = why
     return out
 
 
-def _readable(v: str, term: str, why: str, i: int, han: int, data: ConfusionData) -> bool:
-    """True when the form `v` (made from `term` at position i) could be correct text."""
+@functools.cache
+def _words_by_sound() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The common two-character words of jieba's dictionary (>= FOCUS_FREQ) by their toneless
+    pinyin as a phrase (长城 chang cheng)."""
+    from pypinyin import Style, lazy_pinyin
+
+    data = confusion_data()
+    out: dict[tuple[str, ...], list[str]] = {}
+    for w, f in data.words.items():
+        if len(w) == 2 and f >= FOCUS_FREQ and _is_han(w[0]) and _is_han(w[1]):
+            out.setdefault(tuple(lazy_pinyin(w, style=Style.NORMAL)), []).append(w)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def homophone_words(word: str, data: ConfusionData) -> tuple[str, ...]:
+    """The common words written with the same toneless pinyin as the common word `word`
+    (主义: 注意, 主意 …), or none when `word` is not a common word."""
+    from pypinyin import Style, lazy_pinyin
+
+    if data.words.get(word, 0) < FOCUS_FREQ or not all(_is_han(c) for c in word):
+        return ()
+    return tuple(w for w in _words_by_sound().get(tuple(lazy_pinyin(word, style=Style.NORMAL)), ())
+                 if w != word and _folded(w[0]) != word[0] and _folded(w[1]) != word[1])
+
+
+def _readable(v: str, term: str, why: str, i: int, han: int, data: ConfusionData, width: int = 1) -> bool:
+    """True when the form `v` (made from `term` at position i, `width` characters changed) could
+    be correct text."""
     if data.is_word(v):
         return True
     core = "".join(c for c in v if _is_han(c))
@@ -281,10 +314,10 @@ def _readable(v: str, term: str, why: str, i: int, han: int, data: ConfusionData
     if reads_as_words(core, data, focus):
         return True
     if why in SUBSTITUTIONS:
-        rest = term[1:] if i == 0 else term[:-1] if i == len(term) - 1 else ""
+        rest = term[width:] if i == 0 else term[:-width] if i + width == len(term) else ""
         if rest and len(rest) >= 2 and data.is_word(rest, 50):
             return True  # 宗书记 = 宗 + 书记: the changed character may belong to the next word
-        if han <= SHORT_TERM and _spans_new_word(data, v, term, i):
+        if han <= SHORT_TERM and _spans_new_word(data, v, term, i, width):
             return True
     return False
 
