@@ -474,6 +474,18 @@ def test_a_word_of_a_term_replaced_by_a_word_of_the_same_pinyin_is_found_in_cont
     assert misspellings("中国特色社会主义")["中国特色社会注意"] == "同音·需语境"  # 主义 -> 注意, as an input method offers it
     assert texts("坚持和发展中国特色社会注意。", "ZW104") == ["中国特色社会注意"]
     assert texts("提醒市民中国特色社会注意防范诈骗。", "ZW104") == []
+    assert misspellings("新发展理念")["新发展力量"] == "近音·需语境"  # the same pinyin with n/l, an/ang merged
+    assert texts("凝聚新发展力量。", "ZW104") == []
+
+
+def test_r_l_and_f_h_are_near_sounds_as_in_fuzzy_pinyin():
+    assert texts("推进城乡龙合发展。", "ZW104") == ["城乡龙合发展"]
+    assert texts("树立全心全意为人民胡务的宗旨意识。", "ZW104") == ["为人民胡务"]
+
+
+def test_a_word_of_a_term_written_twice_is_found():
+    assert texts("坚定不移走中国特色社会社会主义道路。", "ZW104") == ["中国特色社会社会主义"]
+    assert texts("坚持党中央集中集中统一领导。", "ZW104") == ["党中央集中集中统一领导"]
 
 
 @pytest.mark.parametrize("text, wrong", [

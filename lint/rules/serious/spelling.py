@@ -3,7 +3,7 @@
 For every correct form (an entry with `canonical = true`) the forms people mistype:
 - one character replaced by a homophone (same toneless pinyin: input methods ignore tones),
   a near homophone (the sounds input methods and dialects confuse: z/zh, c/ch, s/sh, n/l,
-  an/ang, en/eng, in/ing, ian/iang, uan/uang) or a character of similar shape
+  r/l, f/h, an/ang, en/eng, in/ing, ian/iang, uan/uang) or a character of similar shape
   (pycorrector's same_stroke.txt, rare characters included: 发屐, 强囯; and glyph similarity,
   dictionaries/shape_similar.txt: 共同休, 全面从严治觉);
 - for terms of five characters or more, one character but the first doubled (中国特色色社会主义,
@@ -82,6 +82,10 @@ def fuzzy_sound(syllable: str) -> str:
             break
     if s.startswith("n") and len(s) > 1 and s != "ng":
         s = "l" + s[1:]
+    elif s.startswith("r"):  # r/l and f/h: the other fuzzy pairs of pinyin input methods (session 7)
+        s = "l" + s[1:]
+    elif s.startswith("h"):
+        s = "f" + s[1:]
     for a, b in (("iang", "ian"), ("uang", "uan"), ("ang", "an"), ("eng", "en"), ("ing", "in")):
         if s.endswith(a):
             s = s[: -len(a)] + b
@@ -258,18 +262,30 @@ def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: Co
         if (han >= DROP_MIN_LEN and 1 < i < len(term) - 1
                 and (ch not in FUNCTION_CHARS or _inside_word(term, i, data)) and ch not in NUMERALS):
             candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i, 1))
-    # a word of the term replaced by a common word of the same pinyin, as an input method offers
-    # it (社会主义 -> 社会注意, 发展 -> 发战 is one character and above)
+    # a word of the term replaced by a common word of the same pinyin, or of the same pinyin
+    # once the sounds of fuzzy_sound are merged, as an input method offers it (社会主义 -> 社会注意,
+    # 治理 -> 自理; 发展 -> 发战 is one character and above)
     if han >= CONTEXT_MIN_LEN:
         for i in range(len(term) - 1):
-            for w in homophone_words(term[i:i + 2], data):
-                if w[0] != term[i] and w[1] != term[i + 1]:
-                    candidates.setdefault(term[:i] + w + term[i + 2:], ("同音", i, 2))
+            same, near = homophone_words(term[i:i + 2], data)
+            for words, why in ((same, "同音"), (near, "近音")):
+                for w in words:
+                    if w[0] != term[i] and w[1] != term[i + 1]:
+                        candidates.setdefault(term[:i] + w + term[i + 2:], (why, i, 2))
+    # a word of the term written twice, as an edit leaves it (中国特色社会社会主义)
+    if han >= DOUBLE_MIN_LEN:
+        for i in range(1, len(term) - 1):
+            w = term[i:i + 2]
+            if data.words.get(w, 0) >= FOCUS_FREQ and all(_is_han(c) for c in w) and not data.is_word(w + w):
+                candidates.setdefault(term[:i + 2] + w + term[i + 2:], ("重字", i, 2))
     out: dict[str, str] = {}
     for v, (why, i, width) in candidates.items():
         if v == term or v in protected or v in attested or v in term or v in data.names:
             continue
-        if _readable(v, term, why, i, han, data, width):
+        # a word for a word makes phrases the test misses (新发展力量): always a context form
+        if (why in SUBSTITUTIONS and width == 2) or (
+                not (why == "重字" and width == 2) and _readable(v, term, why, i, han, data, width)):
+            # (a word written twice reads as the word twice: 社会社会 is no correct text)
             # substituted characters that are not grammatical ones (中国是现代化 is correct text
             # next to any neighbour) in a term of four characters or more: a context form
             if why in SUBSTITUTIONS and han >= CONTEXT_MIN_LEN and not any(c in FUNCTION_CHARS for c in v[i:i + width]):
@@ -282,26 +298,34 @@ def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: Co
 @functools.cache
 def _words_by_sound() -> dict[tuple[str, ...], tuple[str, ...]]:
     """The common two-character words of jieba's dictionary (>= FOCUS_FREQ) by their toneless
-    pinyin as a phrase (长城 chang cheng)."""
+    pinyin as a phrase (长城 chang cheng), and by that pinyin after fuzzy_sound (key "~", …)."""
     from pypinyin import Style, lazy_pinyin
 
     data = confusion_data()
     out: dict[tuple[str, ...], list[str]] = {}
     for w, f in data.words.items():
         if len(w) == 2 and f >= FOCUS_FREQ and _is_han(w[0]) and _is_han(w[1]):
-            out.setdefault(tuple(lazy_pinyin(w, style=Style.NORMAL)), []).append(w)
+            sound = lazy_pinyin(w, style=Style.NORMAL)
+            out.setdefault(tuple(sound), []).append(w)
+            out.setdefault(("~", *map(fuzzy_sound, sound)), []).append(w)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def homophone_words(word: str, data: ConfusionData) -> tuple[str, ...]:
+def homophone_words(word: str, data: ConfusionData) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The common words written with the same toneless pinyin as the common word `word`
-    (主义: 注意, 主意 …), or none when `word` is not a common word."""
+    (主义: 注意, 逐一), and those with the same pinyin once fuzzy_sound merges sounds (治理: 自理),
+    or none when `word` is not a common word."""
     from pypinyin import Style, lazy_pinyin
 
     if data.words.get(word, 0) < FOCUS_FREQ or not all(_is_han(c) for c in word):
-        return ()
-    return tuple(w for w in _words_by_sound().get(tuple(lazy_pinyin(word, style=Style.NORMAL)), ())
+        return (), ()
+    sound = lazy_pinyin(word, style=Style.NORMAL)
+    index = _words_by_sound()
+    same = tuple(w for w in index.get(tuple(sound), ())
                  if w != word and _folded(w[0]) != word[0] and _folded(w[1]) != word[1])
+    near = tuple(w for w in index.get(("~", *map(fuzzy_sound, sound)), ())
+                 if w != word and w not in same and _folded(w[0]) != word[0] and _folded(w[1]) != word[1])
+    return same, near
 
 
 def _readable(v: str, term: str, why: str, i: int, han: int, data: ConfusionData, width: int = 1) -> bool:
