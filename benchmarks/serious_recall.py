@@ -9,6 +9,9 @@ text it was checked against. In each carrier sentence the correct form is replac
 - "generated": one of the misspellings the generator made for it (lint/rules/serious/spelling.py:
   homophones, near homophones, shapes, doubled and missing characters), up to PER_FORM a
   form: does the linter find it where it stands?
+- "context": one of the forms that read as ordinary words (文化自性), reported only where the
+  neighbours of the correct form stand (sensitive_terms/term_contexts.txt, counted in these same
+  corpora: not a held-out figure);
 - "candidates": one of all one-character substitutions (homophones, near homophones, similar
   shapes) BEFORE the filters that drop forms reading as ordinary words: the stricter figure,
   the price of precision.
@@ -29,7 +32,7 @@ from pathlib import Path
 from lint.config import Config
 from lint.engine import Linter
 from lint.model import Post
-from lint.rules.serious.spelling import misspellings, substitutes, term_forms
+from lint.rules.serious.spelling import is_context_kind, misspellings, substitutes, term_forms
 from lint.rules.serious.variants import confusion_data
 from lint.terms.lists import load_lists
 
@@ -61,6 +64,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="only this many correct forms (0: all)")
     args = ap.parse_args()
     rng = random.Random(15)
+    ctx_rng = random.Random(16)  # the context forms' own draws: the other figures keep their sample
     data = confusion_data()
     lists = load_lists()
     sents = corpus_sentences()
@@ -84,14 +88,18 @@ def main() -> int:
         if not carriers:
             continue
         carriers_found += 1
-        generated = list(misspellings(term_forms(term)[0], protected=protected).items())
+        every = misspellings(term_forms(term)[0], protected=protected)
+        generated = [(v, why) for v, why in every.items() if not is_context_kind(why)]
+        context = [(v, why) for v, why in every.items() if is_context_kind(why)]
         rng.shuffle(generated)
+        ctx_rng.shuffle(context)
         cands = [(term[:i] + sub + term[i + 1:], why) for i, ch in enumerate(term) if "\u4e00" <= ch <= "\u9fff"
                  for sub, why in substitutes(ch, data).items()]
         rng.shuffle(cands)
-        for label, pool in (("generated", generated[: args.per_form]), ("candidates", cands[: args.per_form])):
+        for label, pool in (("generated", generated[: args.per_form]), ("candidates", cands[: args.per_form]),
+                            ("context", context[: args.per_form])):
             for wrong, why in pool:
-                s = rng.choice(carriers)
+                s = (ctx_rng if label == "context" else rng).choice(carriers)
                 k = s.find(term)
                 text = s[:k] + wrong + s[k + len(term):]
                 found = any(f.start < k + len(wrong) and k < f.end for f in linter.check_post(Post(content=text))
@@ -104,8 +112,10 @@ def main() -> int:
                     if not found:
                         missed[term] += 1
     print(f"correct forms: {len(forms)}; with a carrier sentence in the other corpus: {carriers_found}")
-    for label in ("generated", "candidates"):
+    for label in ("generated", "candidates", "context"):
         print(f"{label}: {hit[label]}/{tried[label]} found ({hit[label] / max(1, tried[label]):.1%})")
+    print("  (context: forms that read as words, reported only next to the neighbours the corpora write by the"
+          " correct form; those neighbours were counted in these corpora, so this figure is not held out)")
     for why in sorted(by_kind):
         print(f"  generated, {why}: {by_kind_hit[why]}/{by_kind[why]} ({by_kind_hit[why] / by_kind[why]:.1%})")
     print("forms missed most (generated):", missed.most_common(8))

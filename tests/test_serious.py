@@ -442,6 +442,70 @@ def test_a_member_left_out_or_one_too_many_next_to_the_name_is_found():
     assert texts("牢固树立“四个意识”，即政治意识、大局意识、核心意识、看齐意识、服务意识。", "ZW104") == ["服务意识"]
 
 
+def test_members_that_hold_a_comma_are_checked_for_a_replaced_member():
+    right = "牢记“三个务必”：务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争。"
+    hits = found(right.replace("艰苦奋斗", "艰苦朴素"), "ZW104")
+    assert [(f.text, f.suggestions) for f in hits] == [("务必谦虚谨慎、艰苦朴素", ["务必谦虚谨慎、艰苦奋斗"])]
+    assert texts(right, "ZW104") == []
+
+
+def test_a_last_member_replaced_by_a_phrase_that_starts_like_it_is_found():
+    assert texts("扎实做好稳就业、稳金融、稳外贸、稳外资、稳投资、稳增长工作。", "ZW104") == ["稳增长"]
+    assert texts("扎实做好稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期工作。", "ZW104") == []
+    assert texts("统筹推进经济建设、政治建设、文化建设、社会建设，加快全面建设小康社会进程。", "ZW104") == []
+
+
+def test_a_doubled_last_character_is_found_although_the_correct_form_stands_inside_it():
+    assert texts("坚持党中央集中统一领导导，确保政令畅通。", "ZW104") == ["党中央集中统一领导导"]
+    assert texts("坚持党中央集中统一领导，确保政令畅通。", "ZW104") == []
+
+
+def test_a_misspelling_that_reads_as_words_is_generated_as_a_context_form():
+    from lint.rules.serious.spelling import is_context_kind, misspellings
+
+    forms = misspellings("文化自信")
+    assert is_context_kind(forms["文化自性"]) and not is_context_kind(forms["文化自新"])
+    assert "中国是现代化" not in misspellings("中国式现代化")  # a grammatical character: correct text anywhere
+
+
+def test_a_word_of_a_term_replaced_by_a_word_of_the_same_pinyin_is_found_in_context():
+    from lint.rules.serious.spelling import misspellings
+
+    assert misspellings("中国特色社会主义")["中国特色社会注意"] == "同音·需语境"  # 主义 -> 注意, as an input method offers it
+    assert texts("坚持和发展中国特色社会注意。", "ZW104") == ["中国特色社会注意"]
+    assert texts("提醒市民中国特色社会注意防范诈骗。", "ZW104") == []
+    assert misspellings("新发展理念")["新发展力量"] == "近音·需语境"  # the same pinyin with n/l, an/ang merged
+    assert texts("凝聚新发展力量。", "ZW104") == []
+
+
+def test_r_l_and_f_h_are_near_sounds_as_in_fuzzy_pinyin():
+    assert texts("推进城乡龙合发展。", "ZW104") == ["城乡龙合发展"]
+    assert texts("树立全心全意为人民胡务的宗旨意识。", "ZW104") == ["为人民胡务"]
+
+
+def test_a_word_of_a_term_written_twice_is_found():
+    assert texts("坚定不移走中国特色社会社会主义道路。", "ZW104") == ["中国特色社会社会主义"]
+    assert texts("坚持党中央集中集中统一领导。", "ZW104") == ["党中央集中集中统一领导"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("坚定文化自性，建设社会主义文化强国。", "文化自性"),            # the verb the corpora write before it
+    ("坚定道路自信、理论自信、制度自信、文化自性。", "文化自性"),   # the other members stand next to it
+    ("始终坚持以人民为中兴的发展思想。", "以人民为中兴的发展思想"),
+    ("推动中华优秀传统文华创造性转化。", "中华优秀传统文华"),       # a verb written before many key terms
+])
+def test_a_misspelling_that_reads_as_words_is_found_where_the_correct_form_stands(text, wrong):
+    assert texts(text, "ZW104") == [wrong]
+
+
+@pytest.mark.parametrize("text", [
+    "他对文化自性的理解很深。",
+    "佛教讲明心见性，文化自性是他的研究方向。",
+])
+def test_a_misspelling_that_reads_as_words_is_not_reported_elsewhere(text):
+    assert texts(text, "ZW104") == []
+
+
 @pytest.mark.parametrize("text, wrong", [
     ("2023年召开的党的二十届三中全会审议通过了《决定》。", "二十届三中全会"),
     ("二十届三中全会于2023年7月在北京召开。", "二十届三中全会"),

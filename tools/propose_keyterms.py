@@ -12,6 +12,10 @@ written into the repository, only candidates with counts, or source lines for en
         the generated misspellings (lint/rules/serious/spelling.py) of every correct form in
         sensitive_terms/ that occur in the corpora: official text uses them (全国人代会,
         和美湘村), so they are not reported. Run it after changing a list of correct forms.
+    python tools/propose_keyterms.py term-contexts > sensitive_terms/term_contexts.txt
+        the two characters written before and after each correct form that has context forms
+        (misspellings that read as words: 文化自性), with a minimum count: where such a form is
+        reported. Run it after changing a list of correct forms or the generation.
     python tools/propose_keyterms.py locate 新发展理念 共同富裕 ...   (or - to read terms from stdin)
         for each term: the number of documents holding it and the preferred source document
         (the 20th, then the 19th congress report, then the latest work report, then the other
@@ -186,6 +190,78 @@ def corpus_forms(docs: list[Document]) -> list[str]:
     return header + sorted(found)
 
 
+CONTEXT_MIN_COUNT = 2
+CONTEXT_TOP = 30
+GENERIC_MIN_TERMS = 50
+
+
+def _next_to_many(side: dict[str, Counter], n: int) -> list[str]:
+    terms_of: dict[str, int] = Counter()
+    for counts in side.values():
+        for w in counts:
+            terms_of[w] += 1
+    return sorted(w for w, k in terms_of.items() if k >= n)
+
+
+def term_contexts(docs: list[Document]) -> list[str]:
+    """For every correct form of the serious lists that has context forms (misspellings that
+    read as words, lint/rules/serious/spelling.py), the two Han characters the corpora write
+    right before it and right after it (quotation marks skipped), at least CONTEXT_MIN_COUNT
+    times, the CONTEXT_TOP most frequent of each side."""
+    import daachorse
+
+    sys.path.insert(0, str(ROOT))
+    from lint.rules.serious.spelling import QUOTE_CHARS, is_context_kind, misspellings, term_forms
+    from lint.terms.lists import load_lists
+
+    lists = load_lists()
+    forms: set[str] = set()
+    for e in lists.entries:
+        if e.extra.get("canonical") and e.rule in ("ZW104", "ZW106"):
+            protected = frozenset(t for o in lists.entries if o.rule == e.rule for t in o.terms)
+            for term in e.terms:
+                for form in term_forms(term):
+                    if any(is_context_kind(k) for k in misspellings(form, protected=protected,
+                                                                    attested=frozenset()).values()):
+                        forms.add(form)
+    every = {form for e in lists.entries if e.extra.get("canonical") and e.rule in ("ZW104", "ZW106")
+             for term in e.terms for form in term_forms(term)}
+    keys = sorted(every)
+    automaton = daachorse.CharwiseDoubleArrayAhoCorasick(keys)
+    left: dict[str, Counter] = defaultdict(Counter)
+    right: dict[str, Counter] = defaultdict(Counter)
+    han = re.compile(r"[\u4e00-\u9fff]{2}")
+    for d in docs:
+        text = d.text
+        for start, end, k in automaton.find_overlapping(text):
+            a, b = start, end
+            while a > 0 and text[a - 1] in QUOTE_CHARS:
+                a -= 1
+            while b < len(text) and text[b] in QUOTE_CHARS:
+                b += 1
+            if a >= 2 and han.fullmatch(text[a - 2:a]):
+                left[keys[k]][text[a - 2:a]] += 1
+            if han.fullmatch(text[b:b + 2]):
+                right[keys[k]][text[b:b + 2]] += 1
+    lines = ["# The two characters written right before and right after a correct form in the public corpora",
+             "# of official text (../shared/data/corpora), at least 2 times, the 30 most frequent of each side:",
+             "# a misspelling that reads as ordinary words (文化自性) is reported where one of them stands",
+             "# next to it (坚定文化自性). A derived list (counts of the corpora), written by",
+             "# `python tools/propose_keyterms.py term-contexts`; no corpus text is kept.",
+             "# <correct form><TAB><before, space-separated><TAB><after>"]
+    # the key-term slot: what the corpora write next to GENERIC_MIN_TERMS different correct forms
+    # or more (推进, 实施, 坚持 … before; 建设, 发展, 取得 … after)
+    for side in (left, right):
+        side["*"] = Counter({w: GENERIC_MIN_TERMS for w in _next_to_many(side, GENERIC_MIN_TERMS)})
+    lines.insert(5, f"# The line * holds what is written next to {GENERIC_MIN_TERMS} different correct forms or more.")
+    for form in ["*", *sorted(forms)]:
+        lw = [w for w, c in left[form].most_common(CONTEXT_TOP) if c >= CONTEXT_MIN_COUNT]
+        rw = [w for w, c in right[form].most_common(CONTEXT_TOP) if c >= CONTEXT_MIN_COUNT]
+        if lw or rw:
+            lines.append(f"{form}\t{' '.join(sorted(lw))}\t{' '.join(sorted(rw))}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -193,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--min-docs", type=int, default=3)
     c.add_argument("--since", type=int, default=2012, help="only documents of this year or later")
     sub.add_parser("corpus-forms", help="generated misspellings that occur in the corpora (a derived list)")
+    sub.add_parser("term-contexts", help="the characters the corpora write next to correct forms (a derived list)")
     lo = sub.add_parser("locate", help="where terms are attested, as TOML source lines")
     lo.add_argument("terms", nargs="+", help="terms, or - to read them from stdin (one a line)")
     args = ap.parse_args(argv)
@@ -205,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "corpus-forms":
         for form in corpus_forms(docs):
             print(form)
+        return 0
+    if args.cmd == "term-contexts":
+        for line in term_contexts(docs):
+            print(line)
         return 0
     terms = sys.stdin.read().split() if args.terms == ["-"] else args.terms
     missing = 0

@@ -9,7 +9,7 @@ from typing import Iterable
 from lint.document import Doc
 from lint.rules import Issue
 from lint.rules._terms import TermRule, context_allows
-from lint.rules.serious.spelling import generator_fingerprint, reads_across
+from lint.rules.serious.spelling import CONTEXT, generator_fingerprint, in_term_context, is_context_kind, reads_across
 from lint.terms.lists import Entry
 from lint.terms.matcher import TermMatch
 from lint.text.context import has_any, sentence, years_in
@@ -138,14 +138,19 @@ class SeriousTermRule(TermRule):
             if "canonical_of" in extra:
                 if any((c.norm_start <= m.norm_start and m.norm_end <= c.norm_end)
                        or (c.norm_start < m.norm_end and m.norm_start < c.norm_end
-                           and extra["canonical_of"] in c.entry.terms) for c in canon):
-                    continue  # inside a correct form, or overlapping the form it misspells
+                           and extra["canonical_of"] in c.entry.terms
+                           and not (m.norm_start <= c.norm_start and c.norm_end <= m.norm_end)) for c in canon):
+                    continue  # inside a correct form, or overlapping the form it misspells (not holding
+                    # it: 党中央集中统一领导导 holds the correct form and is still a misspelling)
                 prev = norm[m.norm_start - 1] if m.norm_start > 0 else ""
                 nxt = norm[m.norm_end] if m.norm_end < len(norm) else ""
                 if "variant_kinds" in extra:
                     if any(n.norm_start >= m.norm_start and n.norm_end <= m.norm_end
                            for n in misspelt_names(doc)):
                         continue  # 习近乎总书记: ZW101 reports the misspelt name itself
+                    if (is_context_kind(extra["variant_kinds"].get(norm[m.norm_start:m.norm_end]))
+                            and not in_term_context(norm, m.norm_start, m.norm_end, extra["canonical_of"])):
+                        continue  # 文化自性 reads as words: reported where 文化自信 stands (坚定文化自性)
                     if not reads_across(norm, m.norm_start, m.norm_end, extra["canonical_of"]):
                         issues.append(self.misspelling_issue(doc, m))
                         misspelt.add(id(issues[-1]))
@@ -171,7 +176,7 @@ class SeriousTermRule(TermRule):
 
     def misspelling_issue(self, doc: Doc, m: TermMatch) -> Issue:
         form = doc.norm.text[m.norm_start:m.norm_end]
-        how = m.entry.extra["variant_kinds"].get(form, "错字")
+        how = (m.entry.extra["variant_kinds"].get(form) or "错字").removesuffix(CONTEXT)
         return Issue(m.start, m.end, f"{self.variant_label}疑似写错：“{doc.text[m.start:m.end]}”应为"
                                      f"“{m.entry.extra['canonical_of']}”（{how}）", m.entry.fixes)
 

@@ -101,9 +101,10 @@ def generated_entries(entries: list[Entry], protected: frozenset[str]) -> list[E
     return out
 
 
-def _items(norm: str, start: int) -> tuple[int, list[tuple[int, int]]]:
+def _items(norm: str, start: int, separators: str = SEPARATORS) -> tuple[int, list[tuple[int, int]]]:
     """The enumeration around position `start`: the spans of its items, separated by 、，；
-    (和/及 inside an item are kept), within the sentence."""
+    (和/及 inside an item are kept; by ，； only where the members hold 、 themselves: 务必不忘初心、
+    牢记使命，务必谦虚谨慎、艰苦奋斗), within the sentence."""
     lo = start
     while lo > 0 and norm[lo - 1] not in "。！？!?\n：:（(":
         lo -= 1
@@ -113,7 +114,7 @@ def _items(norm: str, start: int) -> tuple[int, list[tuple[int, int]]]:
     spans = []
     s = lo
     for k in range(lo, hi + 1):
-        if k == hi or norm[k] in SEPARATORS:
+        if k == hi or norm[k] in separators:
             a, b = s, k
             while a < b and norm[a] in QUOTE_CHARS:
                 a += 1
@@ -166,7 +167,10 @@ def _replaced_span(item: str, member: str, first: bool, last: bool) -> tuple[int
     n = len(member)
     # a piece of a longer item: half of the member's characters in their places (生活富足 for
     # 生活富裕, not 加快全面建设 for 生态文明建设)
-    if last and len(item) > n and item[:n] != member and _in_place(item[:n], member):
+    # or, for the last, a phrase like it that starts like it, followed by more words (稳增长工作 for
+    # 稳预期; not 加快全面建设小康社会 for 生态文明建设)
+    if last and len(item) > n and item[:n] != member and (
+            _in_place(item[:n], member) or (_similar(item[:n], member) and item[0] == member[0])):
         return 0, n
     if first and len(item) > n and item[-n:] != member and _in_place(item[-n:], member):
         return len(item) - n, len(item)
@@ -192,7 +196,7 @@ def wrong_members(doc: Doc) -> Iterable[Issue]:
             continue
         missing = next(mb for mb in members if mb not in present)
         anchor = norm.find(present[0])
-        _, whole = _items(norm, anchor)
+        _, whole = _items(norm, anchor, SEPARATORS.replace("、", "") if any("、" in mb for mb in members) else SEPARATORS)
         found = None
         for spans in (whole, _split_last_and(norm, whole, members)):
             texts = [norm[a:b] for a, b in spans]
@@ -216,4 +220,5 @@ def wrong_members(doc: Doc) -> Iterable[Issue]:
             a, b = found
             item = norm[a:b]
             s, t = doc.norm.span_to_original(a, b)
-            yield Issue(s, t, f"“{item}”不属于“{_name(e)}”，应为“{missing}”（{'、'.join(members)}）", [missing])
+            joint = "；" if any("、" in mb for mb in members) else "、"
+            yield Issue(s, t, f"“{item}”不属于“{_name(e)}”，应为“{missing}”（{joint.join(members)}）", [missing])

@@ -3,7 +3,7 @@
 For every correct form (an entry with `canonical = true`) the forms people mistype:
 - one character replaced by a homophone (same toneless pinyin: input methods ignore tones),
   a near homophone (the sounds input methods and dialects confuse: z/zh, c/ch, s/sh, n/l,
-  an/ang, en/eng, in/ing, ian/iang, uan/uang) or a character of similar shape
+  r/l, f/h, an/ang, en/eng, in/ing, ian/iang, uan/uang) or a character of similar shape
   (pycorrector's same_stroke.txt, rare characters included: 发屐, 强囯; and glyph similarity,
   dictionaries/shape_similar.txt: 共同休, 全面从严治觉);
 - for terms of five characters or more, one character but the first doubled (中国特色色社会主义,
@@ -57,8 +57,14 @@ CORPUS_FORMS_FILE = "corpus_forms.txt"
 TABLE_FILE = "misspellings.tsv.xz"
 SHAPE_FILE = "shape_similar.txt"
 KINDS = ("同音", "近音", "形近", "重字", "漏字")
-_KIND_CODE = {k: k[0] for k in KINDS}
-_KIND_OF_CODE = {k[0]: k for k in KINDS}
+# A substitution that reads as ordinary words (文化自性, 以人民为中兴, 中央纪律检察委员会) is kept as a
+# context form: reported only where the correct form's neighbours stand (in_term_context).
+CONTEXT = "·需语境"
+SUBSTITUTIONS = ("同音", "近音", "形近")
+CONTEXT_MIN_LEN = 4
+_KIND_CODE = {k: k[0] for k in KINDS} | {k + CONTEXT: c for k, c in zip(SUBSTITUTIONS, "HNS")}
+_KIND_OF_CODE = {c: k for k, c in _KIND_CODE.items()}
+CONTEXTS_FILE = "term_contexts.txt"
 
 _HAN = ("\u4e00", "\u9fff")
 
@@ -76,6 +82,10 @@ def fuzzy_sound(syllable: str) -> str:
             break
     if s.startswith("n") and len(s) > 1 and s != "ng":
         s = "l" + s[1:]
+    elif s.startswith("r"):  # r/l and f/h: the other fuzzy pairs of pinyin input methods (session 7)
+        s = "l" + s[1:]
+    elif s.startswith("h"):
+        s = "f" + s[1:]
     for a, b in (("iang", "ian"), ("uang", "uan"), ("ang", "an"), ("eng", "en"), ("ing", "in")):
         if s.endswith(a):
             s = s[: -len(a)] + b
@@ -237,39 +247,166 @@ def misspellings(term: str, *, protected: frozenset[str] = frozenset(), data: Co
     data = data or confusion_data()
     attested = corpus_forms() if attested is None else attested
     han = sum(1 for c in term if _is_han(c))
-    candidates: dict[str, tuple[str, int]] = {}
+    candidates: dict[str, tuple[str, int, int]] = {}
     for i, ch in enumerate(term):
         if not _is_han(ch):
             continue
         for sub, why in sorted(substitutes(ch, data).items()):
             if ch in NUMERALS and sub in NUMERALS:
                 continue
-            candidates.setdefault(term[:i] + sub + term[i + 1:], (why, i))
+            candidates.setdefault(term[:i] + sub + term[i + 1:], (why, i, 1))
         # a doubled first character joins the word before (复兴兴 is caught: reads_across drops
         # the doubled last character where it makes a word with the next one, 大会会议)
         if han >= DOUBLE_MIN_LEN and 0 < i:
-            candidates.setdefault(term[: i + 1] + ch + term[i + 1:], ("重字", i))
+            candidates.setdefault(term[: i + 1] + ch + term[i + 1:], ("重字", i, 1))
         if (han >= DROP_MIN_LEN and 1 < i < len(term) - 1
                 and (ch not in FUNCTION_CHARS or _inside_word(term, i, data)) and ch not in NUMERALS):
-            candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i))
+            candidates.setdefault(term[:i] + term[i + 1:], ("漏字", i, 1))
+    # a word of the term replaced by a common word of the same pinyin, or of the same pinyin
+    # once the sounds of fuzzy_sound are merged, as an input method offers it (社会主义 -> 社会注意,
+    # 治理 -> 自理; 发展 -> 发战 is one character and above)
+    if han >= CONTEXT_MIN_LEN:
+        for i in range(len(term) - 1):
+            same, near = homophone_words(term[i:i + 2], data)
+            for words, why in ((same, "同音"), (near, "近音")):
+                for w in words:
+                    if w[0] != term[i] and w[1] != term[i + 1]:
+                        candidates.setdefault(term[:i] + w + term[i + 2:], (why, i, 2))
+    # a word of the term written twice, as an edit leaves it (中国特色社会社会主义)
+    if han >= DOUBLE_MIN_LEN:
+        for i in range(1, len(term) - 1):
+            w = term[i:i + 2]
+            if data.words.get(w, 0) >= FOCUS_FREQ and all(_is_han(c) for c in w) and not data.is_word(w + w):
+                candidates.setdefault(term[:i + 2] + w + term[i + 2:], ("重字", i, 2))
     out: dict[str, str] = {}
-    for v, (why, i) in candidates.items():
-        if v == term or v in protected or v in attested or v in term:
+    for v, (why, i, width) in candidates.items():
+        if v == term or v in protected or v in attested or v in term or v in data.names:
             continue
-        if data.is_word(v) or v in data.names:
+        # a word for a word makes phrases the test misses (新发展力量): always a context form
+        if (why in SUBSTITUTIONS and width == 2) or (
+                not (why == "重字" and width == 2) and _readable(v, term, why, i, han, data, width)):
+            # (a word written twice reads as the word twice: 社会社会 is no correct text)
+            # substituted characters that are not grammatical ones (中国是现代化 is correct text
+            # next to any neighbour) in a term of four characters or more: a context form
+            if why in SUBSTITUTIONS and han >= CONTEXT_MIN_LEN and not any(c in FUNCTION_CHARS for c in v[i:i + width]):
+                out[v] = why + CONTEXT
             continue
-        core = "".join(c for c in v if _is_han(c))
-        focus = sum(1 for c in v[:i] if _is_han(c)) if why in ("同音", "近音", "形近") else None
-        if reads_as_words(core, data, focus):
-            continue
-        if why in ("同音", "近音", "形近"):
-            rest = term[1:] if i == 0 else term[:-1] if i == len(term) - 1 else ""
-            if rest and len(rest) >= 2 and data.is_word(rest, 50):
-                continue  # 宗书记 = 宗 + 书记: the changed character may belong to the next word
-            if han <= SHORT_TERM and _spans_new_word(data, v, term, i):
-                continue
         out[v] = why
     return out
+
+
+@functools.cache
+def _words_by_sound() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The common two-character words of jieba's dictionary (>= FOCUS_FREQ) by their toneless
+    pinyin as a phrase (长城 chang cheng), and by that pinyin after fuzzy_sound (key "~", …)."""
+    from pypinyin import Style, lazy_pinyin
+
+    data = confusion_data()
+    out: dict[tuple[str, ...], list[str]] = {}
+    for w, f in data.words.items():
+        if len(w) == 2 and f >= FOCUS_FREQ and _is_han(w[0]) and _is_han(w[1]):
+            sound = lazy_pinyin(w, style=Style.NORMAL)
+            out.setdefault(tuple(sound), []).append(w)
+            out.setdefault(("~", *map(fuzzy_sound, sound)), []).append(w)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def homophone_words(word: str, data: ConfusionData) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The common words written with the same toneless pinyin as the common word `word`
+    (主义: 注意, 逐一), and those with the same pinyin once fuzzy_sound merges sounds (治理: 自理),
+    or none when `word` is not a common word."""
+    from pypinyin import Style, lazy_pinyin
+
+    if data.words.get(word, 0) < FOCUS_FREQ or not all(_is_han(c) for c in word):
+        return (), ()
+    sound = lazy_pinyin(word, style=Style.NORMAL)
+    index = _words_by_sound()
+    same = tuple(w for w in index.get(tuple(sound), ())
+                 if w != word and _folded(w[0]) != word[0] and _folded(w[1]) != word[1])
+    near = tuple(w for w in index.get(("~", *map(fuzzy_sound, sound)), ())
+                 if w != word and w not in same and _folded(w[0]) != word[0] and _folded(w[1]) != word[1])
+    return same, near
+
+
+def _readable(v: str, term: str, why: str, i: int, han: int, data: ConfusionData, width: int = 1) -> bool:
+    """True when the form `v` (made from `term` at position i, `width` characters changed) could
+    be correct text."""
+    if data.is_word(v):
+        return True
+    core = "".join(c for c in v if _is_han(c))
+    focus = sum(1 for c in v[:i] if _is_han(c)) if why in SUBSTITUTIONS else None
+    if reads_as_words(core, data, focus):
+        return True
+    if why in SUBSTITUTIONS:
+        rest = term[width:] if i == 0 else term[:-width] if i + width == len(term) else ""
+        if rest and len(rest) >= 2 and data.is_word(rest, 50):
+            return True  # 宗书记 = 宗 + 书记: the changed character may belong to the next word
+        if han <= SHORT_TERM and _spans_new_word(data, v, term, i, width):
+            return True
+    return False
+
+
+def is_context_kind(kind: str | None) -> bool:
+    return bool(kind) and kind.endswith(CONTEXT)
+
+
+@functools.cache
+def term_contexts() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """{correct form: (the two characters written before it, after it)} as the corpora of
+    official text attest them, and under "*" those written next to many correct forms (推进, 建设) (sensitive_terms/term_contexts.txt, a derived list written by
+    `python tools/propose_keyterms.py term-contexts`)."""
+    from lint.terms.lists import default_list_dirs
+
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for d in default_list_dirs():
+        p = d / CONTEXTS_FILE
+        if p.is_file():
+            for line in p.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    form, left, right = line.split("\t")
+                    out[form] = (frozenset(left.split()), frozenset(right.split()))
+    return out
+
+
+@functools.cache
+def _sibling_members() -> dict[str, frozenset[str]]:
+    """{member of a numbered formulation: the other members} (文化自信: 道路自信, 理论自信, 制度自信)."""
+    from lint.rules.serious.numbered import numbered_formulations
+
+    out: dict[str, set[str]] = {}
+    for e in numbered_formulations():
+        members = list(e.extra["members"])
+        for mb in members:
+            out.setdefault(mb, set()).update(o for o in members if o != mb)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+QUOTE_CHARS = "“”\"‘’'「」"
+SIBLING_WINDOW = 40
+
+
+def in_term_context(norm: str, start: int, end: int, canonical: str) -> bool:
+    """True when a context form at norm[start:end] stands where `canonical` stands: the two
+    characters before or after it (quotation marks skipped) are ones the corpora write next
+    to the correct form (坚定 + 文化自性, 以人民为中兴 + 的发), or another member of a numbered
+    formulation the correct form belongs to stands nearby (制度自信、文化自性)."""
+    a = start
+    while a > 0 and norm[a - 1] in QUOTE_CHARS:
+        a -= 1
+    b = end
+    while b < len(norm) and norm[b] in QUOTE_CHARS:
+        b += 1
+    contexts = term_contexts()
+    left, right = contexts.get(canonical, (frozenset(), frozenset()))
+    slot_left, slot_right = contexts.get("*", (frozenset(), frozenset()))
+    before, after = norm[a - 2:a] if a >= 2 else "", norm[b:b + 2]
+    if before in left or before in slot_left or after in right or after in slot_right:
+        return True
+    siblings = _sibling_members().get(canonical)
+    if siblings:
+        near = norm[max(0, start - SIBLING_WINDOW):end + SIBLING_WINDOW]
+        return any(s in near for s in siblings)
+    return False
 
 
 class Misspellings:
@@ -436,7 +573,7 @@ def generator_fingerprint() -> str:
     h = hashlib.sha256(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "numbered.py").read_bytes())
     for d in default_list_dirs():
-        for name in (CORPUS_FORMS_FILE, TABLE_FILE, SHAPE_FILE):
+        for name in (CORPUS_FORMS_FILE, TABLE_FILE, SHAPE_FILE, CONTEXTS_FILE):
             p = d / name
             if p.is_file():
                 h.update(p.read_bytes())
