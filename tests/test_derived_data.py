@@ -30,7 +30,7 @@ def _tool():
 
 def _shipped(name: str):
     with open(derived.shipped_paths(name)[0], "rb") as fh:
-        return loads(derived._decompress(name, fh.read()))
+        return loads(derived._decompress(fh.read()))
 
 
 @pytest.mark.slow
