@@ -2,6 +2,7 @@
 shipped with them."""
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import os
@@ -30,7 +31,7 @@ def _tool():
 
 def _shipped(name: str):
     with open(derived.shipped_paths(name)[0], "rb") as fh:
-        return loads(derived._decompress(name, fh.read()))
+        return loads(derived._decompress(fh.read()))
 
 
 @pytest.mark.slow
@@ -93,11 +94,14 @@ def test_the_shipped_matcher_finds_what_a_fresh_compile_finds():
 
     shipped = _shipped(matcher.SHIPPED_NAME)
     fresh = matcher.compile_matcher(load_lists(), (), entry_generators())
+    def here(entry):  # the shipped one names the list files where it was built
+        return dataclasses.replace(entry, file=os.path.basename(entry.file))
+
     # (the generators' order of entries depends on the hash seed: compared as sets)
-    assert len(shipped) == len(fresh) and set(shipped.entries) == set(fresh.entries)
+    assert len(shipped) == len(fresh) and set(map(here, shipped.entries)) == set(map(here, fresh.entries))
     text = normalize("坚持以人民为中心，推动高质量发屐，坚持中国特色社会注义，增强“四歌意识”，全面从严治档。习近乎。")
-    found = {(m.start, m.end, m.entry) for m in shipped.find(text)}
-    assert found == {(m.start, m.end, m.entry) for m in fresh.find(text)}
+    found = {(m.start, m.end, here(m.entry)) for m in shipped.find(text)}
+    assert found == {(m.start, m.end, here(m.entry)) for m in fresh.find(text)}
     assert {m.entry.rule for m in shipped.find(text)} >= {"ZW104", "ZW101"}
 
 

@@ -25,7 +25,7 @@ What is read (never imported as modules: pycorrector's __init__ imports torch):
 
 The typo model (lint/rules/typo/model.py) is then built from the tables, jieba and the word
 lists in dictionaries/, and the serious family's confusion data (lint/rules/serious/variants.py)
-from the pycorrector table, jieba and pypinyin; each is written as NAME.pickle.zlib with
+from the pycorrector table, jieba and pypinyin; each is written as NAME.pickle.xz with
 NAME.json (the key of its inputs, and the numpy and daachorse versions it was pickled with): a
 fresh install loads them instead of building them (~20 s and ~2 s).
 """

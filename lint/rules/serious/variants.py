@@ -72,7 +72,7 @@ def _source_files() -> list[str]:
     return [table_path("pycorrector"), os.path.join(jdir, "dict.txt")]
 
 
-SHIPPED_NAME = "confusion-data"  # lint/data/derived/confusion-data.pickle.zlib and .json
+SHIPPED_NAME = "confusion-data"  # lint/data/derived/confusion-data.pickle.xz and .json
 
 
 def confusion_key() -> str:
