@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from typing import Iterable
 
-from lint.document import Doc
+from lint.document import Analysis, Doc
 from lint.rules import Issue
 from lint.terms.lists import Entry
 
@@ -37,6 +37,27 @@ def numbered_formulations() -> tuple[Entry, ...]:
 
 def _name(e: Entry) -> str:
     return e.extra.get("name") or e.terms[0]
+
+
+@functools.cache
+def _words_automaton():
+    """One automaton over every member, former member and name of the numbered formulations."""
+    import daachorse
+
+    words = sorted({w for e in numbered_formulations()
+                    for w in (*e.extra["members"], *e.extra.get("old_members", ()), e.extra.get("name"), e.terms[0])
+                    if w})
+    return daachorse.CharwiseDoubleArrayAhoCorasick(words), words
+
+
+def _words_in(doc: Doc) -> frozenset[str]:
+    automaton, words = _words_automaton()
+    return frozenset(words[k] for _, _, k in automaton.find_overlapping(doc.norm.text))
+
+
+# Which of those words the normalised text contains (`w in norm` for each, in one scan): most
+# texts contain none or one, and then no formulation needs a closer look.
+WORDS_PRESENT = Analysis("numbered formulation words", _words_in)
 
 
 def _wrong(rule: str, term: str, fix: str, reason: str, source: str, severity: str | None = None) -> Entry:
@@ -180,6 +201,9 @@ def _in_place(piece: str, member: str) -> bool:
 def wrong_members(doc: Doc) -> Iterable[Issue]:
     """A formulation written out with one member replaced by another phrase like it
     (政治意识、大局意识、核心意识、服从意识; 享乐主义和奢侈之风), with or without its name next to it."""
+    words = doc.analysis(WORDS_PRESENT)
+    if len(words) < 2:
+        return
     norm = doc.norm.text
     for e in numbered_formulations():
         members = list(e.extra["members"])
@@ -187,7 +211,7 @@ def wrong_members(doc: Doc) -> Iterable[Issue]:
         n = len(members)
         if n < 3:
             continue
-        present = [mb for mb in members if mb in norm]
+        present = [mb for mb in members if mb in words]
         if len(present) != n - 1:
             continue
         missing = next(mb for mb in members if mb not in present)
