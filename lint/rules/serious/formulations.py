@@ -23,6 +23,7 @@ class Formulation(SeriousTermRule):
     name = "formulation"
     summary = "重要政治表述、提法用词错误、成员或顺序错误"
     variant_label = "重要政治表述"
+    analyses = (WORDS_PRESENT,)
     doc = """\
 找出写错的重要政治表述（sensitive_terms/formulations.toml、keyterms.toml、keyterms_numbered.toml、
 keyterms_calendar.toml，约 1,600 个规范表述，每条注明出处）：

@@ -15,6 +15,7 @@ Checked in the text: an enumeration of the members with one member replaced
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import Iterable
 
 from lint.document import Analysis, Doc
@@ -55,9 +56,23 @@ def _words_in(doc: Doc) -> frozenset[str]:
     return frozenset(words[k] for _, _, k in automaton.find_overlapping(doc.norm.text))
 
 
+def _words_in_each(docs: list[Doc]) -> list[frozenset[str]]:
+    """_words_in of each text, in one scan of the texts joined by U+0000 (in no word)."""
+    automaton, words = _words_automaton()
+    texts = [d.norm.text for d in docs]
+    firsts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    found: list[set[str]] = [set() for _ in texts]
+    k = 0
+    for start, _end, w in automaton.find_overlapping("\x00".join(texts)):  # in the order of the texts
+        while start >= firsts[k + 1]:
+            k += 1
+        found[k].add(words[w])
+    return [frozenset(f) for f in found]
+
+
 # Which of those words the normalised text contains (`w in norm` for each, in one scan): most
 # texts contain none or one, and then no formulation needs a closer look.
-WORDS_PRESENT = Analysis("numbered formulation words", _words_in)
+WORDS_PRESENT = Analysis("numbered formulation words", _words_in, batch=_words_in_each)
 
 
 def _wrong(rule: str, term: str, fix: str, reason: str, source: str, severity: str | None = None) -> Entry:
