@@ -6,6 +6,7 @@ CPU time per post against post length, fitted over the four sizes).
     python benchmarks/bench_check_post.py --seconds 2    # CPU-seconds per size (default 4)
     python benchmarks/bench_check_post.py --profile 60   # cProfile of 60-character posts
     python benchmarks/bench_check_post.py --rules 60     # CPU ms per post of each rule and the engine
+    python benchmarks/bench_check_post.py --batch 64     # Linter.check_posts, 64 posts a call (the audit's way)
 
 Posts are cut at sentence ends from the 2026 provincial government work reports
 (../shared/data/corpora, every post a different passage, each with a short title), so they read
@@ -73,16 +74,19 @@ def sample_posts() -> list[Post]:
     return posts
 
 
-def measure(linter: Linter, posts: list[Post], seconds: float) -> dict:
+def measure(linter: Linter, posts: list[Post], seconds: float, batch: int = 1) -> dict:
+    """CPU time of check_post on each post, or with batch > 1 of check_posts on `batch` posts a call."""
     for p in posts:  # warm-up: lazily loaded data, caches
         linter.check_post(p)
+    groups = [posts[i:i + batch] for i in range(0, len(posts), batch)]
     n = chars = findings = 0
     t0 = time.process_time()
     while True:
-        for p in posts:
-            findings += len(linter.check_post(p))
-            chars += len(p.content or "") + len(p.title or "")
-            n += 1
+        for group in groups:
+            found = [linter.check_post(group[0])] if batch == 1 else linter.check_posts(group)
+            findings += sum(map(len, found))
+            chars += sum(len(p.content or "") + len(p.title or "") for p in group)
+            n += len(group)
         cpu = time.process_time() - t0
         if cpu >= seconds:
             break
@@ -148,6 +152,8 @@ def main() -> None:
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)))
     ap.add_argument("--profile", type=int, metavar="SIZE", help="profile posts of this size instead (0: sample audit posts)")
     ap.add_argument("--rules", type=int, metavar="SIZE", help="CPU ms per post of each rule at this size instead (0: sample audit posts)")
+    ap.add_argument("--batch", type=int, default=1, metavar="N",
+                    help="lint N posts a call with Linter.check_posts, as the audit does (default 1: check_post)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON too")
     args = ap.parse_args()
 
@@ -180,17 +186,18 @@ def main() -> None:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
         return
 
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; CPU-seconds of this process")
+    how = "check_post" if args.batch == 1 else f"check_posts, {args.batch} posts a call"
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; CPU-seconds of this process; {how}")
     print(f"{'post size':>10} {'posts':>6} {'ms/post':>8} {'posts/cpu-s':>11} {'chars/cpu-s':>11} {'findings/post':>13}")
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         posts = make_posts(sentences, size, max(20, min(400, 24000 // size)))
-        r = measure(linter, posts, args.seconds)
+        r = measure(linter, posts, args.seconds, args.batch)
         r["size"] = size
         rows.append(r)
         print(f"{r['chars_per_post']:>10.0f} {r['posts']:>6} {r['ms_per_post']:>8.2f} {r['posts_per_cpu_s']:>11.0f} "
               f"{r['chars_per_cpu_s']:>11.0f} {r['findings_per_post']:>13.2f}")
-    r = measure(linter, sample_posts(), args.seconds)
+    r = measure(linter, sample_posts(), args.seconds, args.batch)
     r["size"] = "sample audit"
     print(f"{'sample ' + format(r['chars_per_post'], '.0f'):>10} {r['posts']:>6} {r['ms_per_post']:>8.2f} "
           f"{r['posts_per_cpu_s']:>11.0f} {r['chars_per_cpu_s']:>11.0f} {r['findings_per_post']:>13.2f}")
