@@ -17,13 +17,19 @@ T = TypeVar("T")
 class Analysis(Generic[T]):
     """A result about one text that several rules read (the typo suspects, the dates in it),
     declared once at module level with the function computing it; Doc.analysis(slot) computes
-    it on first use and keeps it for the other rules (spaCy's Doc extensions, in small)."""
+    it on first use and keeps it for the other rules (spaCy's Doc extensions, in small).
 
-    __slots__ = ("name", "compute")
+    `batch`, when given, computes it for many texts at once (equal to `compute` on each):
+    Linter.check_posts calls it on all the texts of its posts for the analyses that the
+    enabled rules declare in Rule.analyses."""
 
-    def __init__(self, name: str, compute: Callable[["Doc"], T]):
+    __slots__ = ("name", "compute", "batch")
+
+    def __init__(self, name: str, compute: Callable[["Doc"], T],
+                 batch: Callable[[list["Doc"]], list[T]] | None = None):
         self.name = name
         self.compute = compute
+        self.batch = batch
 
     def __repr__(self) -> str:
         return f"Analysis({self.name!r})"

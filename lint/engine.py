@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from typing import Sequence
 
 from lint.config import Config
-from lint.document import Doc
+from lint.document import Analysis, Doc
 from lint.model import Finding, Post
 from lint.rules import Issue, Rule, all_rules, resolve_options
 from lint.suppress import Suppressions
@@ -66,12 +67,14 @@ class Linter:
         for rule in self.rules:
             rule.preload()
 
-    def _rule_hooks(self) -> list[tuple[Rule, bool, bool]]:
-        """(rule, overrides check, overrides check_post) for the enabled rules: a hook a rule
-        does not override is not called (most rules read one text at a time)."""
+    def _rule_hooks(self) -> list[tuple[Rule, bool, bool, bool]]:
+        """(rule, overrides check, overrides check_post, check needs a match of the rule's
+        own list entries) for the enabled rules: a hook a rule does not override is not called
+        (most rules read one text at a time)."""
         rules, hooks = self._hooks
         if rules is not self.rules:
-            hooks = [(r, type(r).check is not Rule.check, type(r).check_post is not Rule.check_post)
+            hooks = [(r, type(r).check is not Rule.check, type(r).check_post is not Rule.check_post,
+                      getattr(type(r).check, "only_with_matches", False))
                      for r in self.rules]
             self._hooks = (self.rules, hooks)
         return hooks
@@ -87,11 +90,41 @@ class Linter:
             docs["title"] = self.make_doc(post.title, post, "title")
         content_field = "content" if (post.title is not None or post.id is not None) else None
         docs[content_field] = self.make_doc(post.content or "", post, content_field)
+        return self._findings(post, docs)
 
+    def check_posts(self, posts: Sequence[Post]) -> list[list[Finding]]:
+        """check_post of each post, with the work the posts share done once for all of them:
+        one scan of the list automaton over all their texts, and the analyses that the
+        enabled rules read and that can be computed for many texts at once (Analysis.batch).
+        The findings are check_post's, post by post."""
+        fields: list[tuple[Post, str | None, str]] = []
+        for post in posts:
+            if post.title:
+                fields.append((post, "title", post.title))
+            content_field = "content" if (post.title is not None or post.id is not None) else None
+            fields.append((post, content_field, post.content or ""))
+        norms = [normalize(text) for _post, _field, text in fields]
+        docs = [Doc(text=text, norm=norm, match_set=match_set, post=post, field=field, options=self.options)
+                for (post, field, text), norm, match_set in zip(fields, norms, self.matcher.find_raw_many(norms))]
+        for slot in self._batched_analyses():
+            for doc, value in zip(docs, slot.batch(docs)):
+                doc._analyses[slot] = value
+        per_post: dict[int, dict[str | None, Doc]] = {}
+        for doc in docs:
+            per_post.setdefault(id(doc.post), {})[doc.field] = doc
+        return [self._findings(post, per_post[id(post)]) for post in posts]
+
+    def _batched_analyses(self) -> list[Analysis]:
+        return list(dict.fromkeys(slot for rule in self.rules for slot in rule.analyses if slot.batch is not None))
+
+    def _findings(self, post: Post, docs: dict[str | None, Doc]) -> list[Finding]:
+        """Every enabled rule on the post's texts (`docs`), the findings filtered and placed."""
         raw: list[tuple[Rule, str | None, Issue]] = []
-        for rule, reads_texts, reads_post in self._rule_hooks():
+        for rule, reads_texts, reads_post, needs_matches in self._rule_hooks():
             if reads_texts:
                 for field, doc in docs.items():
+                    if needs_matches and rule.code not in doc.match_set.rules():
+                        continue
                     for issue in rule.check(doc):
                         raw.append((rule, field, issue))
             if reads_post:

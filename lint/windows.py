@@ -37,10 +37,21 @@ def cut_points(text: str, window: int = WINDOW) -> list[int]:
     return cuts
 
 
+def _in_one_piece(post: Post, window: int, overlap: int) -> bool:
+    return len(post.content or "") <= window + overlap or post.content_source is not None
+
+
+def check_posts(linter, posts: list[Post], window: int = WINDOW, overlap: int = OVERLAP) -> list[list[Finding]]:
+    """check_post of each post: those checked in one piece in one linter.check_posts call."""
+    whole = [p for p in posts if _in_one_piece(p, window, overlap)]
+    found = dict(zip(map(id, whole), linter.check_posts(whole)))
+    return [found[id(p)] if id(p) in found else check_post(linter, p, window, overlap) for p in posts]
+
+
 def check_post(linter, post: Post, window: int = WINDOW, overlap: int = OVERLAP) -> list[Finding]:
     """linter.check_post(post), in windows when the content is longer than `window`."""
     text = post.content or ""
-    if len(text) <= window + overlap or post.content_source is not None:
+    if _in_one_piece(post, window, overlap):
         return linter.check_post(post)
     cuts = cut_points(text, window)
     lines = LineIndex(text)

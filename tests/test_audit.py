@@ -640,3 +640,25 @@ def test_registry_from_an_excel_export(tmp_path):
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
     entries, errors = read_registry(tmp_path / "bad.xlsx")
     assert entries == [] and "xlsx" in errors[0].reason
+
+
+def test_a_rule_raising_on_one_post_of_a_batch_is_that_posts_error_and_the_others_are_linted():
+    from lint.audit.images import OCR
+    from lint.audit.runner import Linted, lint_many
+    from lint.engine import Linter
+    from lint.model import Post
+
+    class Fails(Rule):
+        code, name, category = "ZW992", "fails", "format"
+
+        def check(self, doc):
+            if "坏" in doc.text:
+                raise ValueError("bad text")
+            yield Issue(0, 1, "first character")
+
+    linter = Linter(Config(select=["ZW101"]))
+    linter.rules = [Fails()]
+    done = lint_many(linter, [Post(content="好的"), Post(content="坏的", id="b"), Post(content="也好")], OCR)
+    assert done[1] == "internal error while linting: ValueError: bad text"
+    assert [[r["text"] for r in d.rows] for d in (done[0], done[2])] == [["好"], ["也"]]
+    assert isinstance(done[0], Linted)

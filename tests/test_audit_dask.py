@@ -224,3 +224,15 @@ def test_dask_engine_reads_record_images_and_writes_the_same_report_and_store_as
     assert [e["record"] for e in pool.errors] == ["p2"]
     pool.store.close()
     dask.store.close()
+
+
+def test_the_local_clusters_workers_do_not_run_the_dashboards_profiler():
+    from lint.audit.dask_engine import connect
+
+    client, cluster = connect(None, 1)
+    try:
+        assert client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled")) == {
+            address: False for address in client.scheduler_info()["workers"]}
+    finally:
+        client.close()
+        cluster.close()

@@ -224,3 +224,66 @@ def test_typo_findings_outside_serious_spans_are_kept():
     privacy = finding("ZW502", "privacy", 6, 9)
     kept = without_typos_inside_serious([serious, overlapping, elsewhere, other_field, privacy])
     assert kept == [serious, elsewhere, other_field, privacy]
+
+
+BATCH_TEXTS = [
+    "学习贯彻习近乎同志讲话精神，增强“四个意识”：政治意识、大局意识、核心意识、服从意识。",
+    "學習習近乎講話", "测*试 错·词出现在这里", "", "😀表情在前的测试错词", "2023年2月30日（星期四）召开会议",
+    "震惊！家人们，13912345678", "坚持创新、协调、绿色、共享、开放的新发展理念",
+]
+
+
+def test_check_posts_finds_what_check_post_finds_post_by_post(test_config):
+    linter = Linter(test_config)  # every rule, plus the test list
+    pairs = [(text, title) for text in BATCH_TEXTS for title in (None, "测试错词标题", "")]
+    posts = [Post(content=text, title=title, id=str(i) if i % 3 else None, published=date(2024, 5, 1) if i % 2 else None)
+             for i, (text, title) in enumerate(pairs)]
+    one_by_one = [[f.to_dict() for f in linter.check_post(p)] for p in posts]
+    assert sum(map(len, one_by_one)) > 20  # the texts have findings of many rules
+    assert [[f.to_dict() for f in fs] for fs in linter.check_posts(posts)] == one_by_one
+    assert linter.check_posts([]) == []
+
+
+def test_one_scan_for_many_texts_gives_each_text_its_own_matches(test_config):
+    from lint.text.normalize import normalize
+
+    matcher = Linter(only_test_rule(test_config)).matcher
+    norms = [normalize(t) for t in BATCH_TEXTS + ["测试错", "词测试错词"]]  # a match never spans two texts
+    alone = [matcher.find_raw(n).all() for n in norms]
+    assert any(alone) and matcher.find_raw_many(norms) and [m.all() for m in matcher.find_raw_many(norms)] == alone
+
+
+def test_check_posts_computes_a_batched_analysis_once_for_all_texts():
+    from lint.document import Analysis
+    from lint.rules import Rule
+
+    batches = []
+    length = Analysis("length", lambda doc: len(doc.text), batch=lambda docs: batches.append(len(docs)) or
+                      [len(d.text) for d in docs])
+
+    class Reads(Rule):
+        code, name, category, analyses = "ZW991", "reads", "format", (length,)
+
+        def check(self, doc):
+            assert doc.analysis(length) == len(doc.text)
+            return ()
+
+    linter = Linter(Config(select=["ZW101"]))
+    linter.rules = [Reads()]
+    linter.check_posts([Post(content="甲乙", title="丙"), Post(content="丁")])
+    assert batches == [3]
+
+
+def test_a_list_driven_rule_is_not_called_on_a_text_without_its_matches(test_config, monkeypatch):
+    from lint.rules._terms import TermRule
+
+    linter = Linter(only_test_rule(test_config))
+    [rule] = linter.rules
+    assert isinstance(rule, TermRule)
+    seen = []
+    original = type(rule).check
+    monkeypatch.setattr(type(rule), "check", lambda self, doc: seen.append(doc.text) or original(self, doc))
+    monkeypatch.setattr(type(rule).check, "only_with_matches", True, raising=False)
+    linter._hooks = ([], [])
+    assert linter.check_post(Post(content="没有词", title="测试错词"))
+    assert seen == ["测试错词"]

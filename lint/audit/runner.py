@@ -17,7 +17,7 @@ from lint.audit.store import Store
 from lint.config import Config
 from lint.model import Post
 from lint.text.readers import DEFAULT_MAX_BYTES, InputError
-from lint.windows import check_post as check_in_windows
+from lint.windows import check_post as check_in_windows, check_posts as check_many_in_windows
 
 CONTEXT = 30  # characters of context kept on each side of a finding
 CHUNK = 16  # posts per task sent to a worker
@@ -128,22 +128,38 @@ class Linted:
     images_unread: int = 0
 
 
-def lint_post(linter, post: Post, images: str) -> Linted:
-    """A post's text and the images it lists (in `images` mode), linted."""
-    rows = [_finding_row(f, post) for f in check_in_windows(linter, post)]
+def lint_post(linter, post: Post, images: str, findings: list | None = None) -> Linted:
+    """A post's text (its `findings` when already found) and the images it lists (in `images`
+    mode), linted."""
+    if findings is None:
+        findings = check_in_windows(linter, post)
+    rows = [_finding_row(f, post) for f in findings]
     found = lint_images(linter, post, images, _finding_row)
     return Linted(rows + found.rows, found.errors, found.read, found.unread)
 
 
+def lint_many(linter, posts: list[Post], images: str) -> list[Linted | str]:
+    """lint_post of each post, or the error message of the exception it raised. The texts are
+    linted in one Linter.check_posts call; when that raises, post by post, so that the error
+    is the one post's."""
+    try:
+        found: list = check_many_in_windows(linter, posts)
+    except Exception:  # noqa: BLE001 - each post again alone: its own error or result
+        found = [None] * len(posts)
+    out: list[Linted | str] = []
+    for post, findings in zip(posts, found):
+        try:
+            out.append(lint_post(linter, post, images, findings))
+        except Exception as exc:  # noqa: BLE001 - reported, never swallowed
+            out.append(f"internal error while linting: {type(exc).__name__}: {exc}")
+    return out
+
+
 def lint_chunk(chunk: list[tuple[str, Post]]) -> list[tuple[str, Linted | None, str | None]]:
     """(key, Linted, error) for each post; an exception in a rule becomes an error."""
-    out = []
-    for key, post in chunk:
-        try:
-            out.append((key, lint_post(_linter, post, _images), None))
-        except Exception as exc:  # noqa: BLE001 - reported, never swallowed
-            out.append((key, None, f"internal error while linting: {type(exc).__name__}: {exc}"))
-    return out
+    linted = lint_many(_linter, [post for _key, post in chunk], _images)
+    return [(key, None, done) if isinstance(done, str) else (key, done, None)
+            for (key, _post), done in zip(chunk, linted)]
 
 
 # ---------------------------------------------------------------- main side

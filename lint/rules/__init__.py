@@ -67,6 +67,9 @@ class Rule:
     fix_safe: ClassVar[bool] = False
     needs_post: ClassVar[bool] = False  # audit-only / whole-post rules
     options: ClassVar[tuple[Option, ...]] = ()  # what `[tool.zwlint.rules.CODE]` may set
+    # the shared analyses (lint.document.Analysis) check() reads: Linter.check_posts computes
+    # those that have a batch function for all its texts at once
+    analyses: ClassVar[tuple] = ()
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         return ()
@@ -87,6 +90,13 @@ class Rule:
     def preload(self) -> None:
         """Load now what check() would load on first use (a large model), so that worker
         processes forked afterwards share it instead of each loading their own."""
+
+
+def only_with_matches(check):
+    """Marks a check() that finds nothing in a text where no list entry of its rule matches:
+    the engine does not call it there. A subclass overriding check() is called as usual."""
+    check.only_with_matches = True
+    return check
 
 
 def register(cls: type[Rule]) -> type[Rule]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from lint.document import Doc
-from lint.rules import Issue, Rule
+from lint.rules import Issue, Rule, only_with_matches
 from lint.terms.matcher import TermMatch
 from lint.text.context import QUOTE_PAIRS_NO_APOSTROPHE, inside_quotes
 
@@ -52,6 +52,7 @@ def context_allows(doc: Doc, m: TermMatch) -> bool:
 class TermRule(Rule):
     """Report every in-date, in-context match of this rule's list entries."""
 
+    @only_with_matches
     def check(self, doc: Doc) -> Iterable[Issue]:
         for m in doc.matches_for(self.code):
             if not m.entry.valid_on(doc.published) or context_allows(doc, m):

@@ -1,8 +1,8 @@
 """Account-level rules (ZW0xx, category `account`), judged by `zwlint audit`.
 
 They describe an account, not a text: whether it is updated, registered (备案) under its
-own name, alone on its platform for its unit, and answers messages in time. The engine
-calls check() on every text like any rule; these yield nothing there. `lint.audit.accounts`
+own name, alone on its platform for its unit, and answers messages in time. They have no
+check() of their own: the engine never calls them on a text. `lint.audit.accounts`
 computes them over a whole period of posts, the registry and the interaction records.
 Thresholds live in `[tool.zwlint.audit]` (see docs/audit.md) or on the command line.
 """
@@ -18,9 +18,6 @@ class AccountRule(Rule):
     needs_post = True
     veto = False  # an item that fails the account outright (单项否决) by default
     label = ""  # the wording of the bulletins' 存在问题 column
-
-    def check(self, doc):
-        return ()
 
 
 @register

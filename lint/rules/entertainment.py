@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from lint.document import Doc
-from lint.rules import Issue, Option, Rule, register
+from lint.rules import Issue, Option, Rule, only_with_matches, register
 from lint.rules._terms import context_allows
 from lint.rules._scoring import score_issue
 
@@ -212,6 +212,7 @@ class _ListedTermRule(Rule):
     category = "entertainment"
     severity = "warning"
 
+    @only_with_matches
     def check(self, doc: Doc) -> Iterable[Issue]:
         kept_end = -1
         for m in sorted(doc.matches_for(self.code), key=lambda m: (m.start, -(m.end - m.start))):

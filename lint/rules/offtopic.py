@@ -15,7 +15,7 @@ import re
 from typing import Iterable
 
 from lint.document import Doc
-from lint.rules import Issue, Option, Rule, register
+from lint.rules import Issue, Option, Rule, only_with_matches, register
 from lint.rules._terms import context_allows, quoted
 from lint.rules._scoring import score_issue
 from lint.rules.entertainment import Signal, headline_end
@@ -126,6 +126,7 @@ class _ReportedTerms(Rule):
     category = "offtopic"
     severity = "warning"
 
+    @only_with_matches
     def check(self, doc: Doc) -> Iterable[Issue]:
         kept_end = -1
         for m in sorted(doc.matches_for(self.code), key=lambda m: (m.start, -(m.end - m.start))):

@@ -25,7 +25,7 @@ import hashlib
 import marshal
 import os
 import zlib
-from itertools import chain
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import NamedTuple, Protocol, Sequence
 
@@ -136,13 +136,7 @@ class TermMatcher:
         columns = _EMPTY_COLUMNS
         data = norm.utf16() if self._automaton16 is not None else None
         if data is not None:
-            columns = _scan(self._automaton16, data, self._outside_keys)  # starts, ends, keys
-            if columns.shape[1]:
-                odd = columns[0] & 1
-                if odd.any():  # a key matched across two characters
-                    columns = columns[:, odd == 0]
-                columns[:2] >>= 1  # byte offsets to code units (= code points: no surrogates)
-                columns = self._with_tails(columns, data)
+            columns = self._with_tails(_unit_columns(_scan(self._automaton16, data, self._outside_keys)), data)
         elif self._n_keys:
             if self._automaton8 is None:
                 self._automaton8 = daachorse.DoubleArrayAhoCorasick(
@@ -150,6 +144,33 @@ class TermMatcher:
             data = norm.text.encode("utf-8")
             found = _as_array(_byte_matches_to_chars(data, self._automaton8.find_overlapping(data)))
             columns = np.ascontiguousarray(found.T)
+        return self._match_set(norm, columns)
+
+    def find_raw_many(self, norms: Sequence[NormalizedText]) -> list["MatchSet"]:
+        """find_raw of each text, with one scan over all of them: joined by U+0000, which no
+        key holds, so that no match crosses from one text into the next."""
+        found: list[MatchSet | None] = [None] * len(norms)
+        datas = [n.utf16() for n in norms] if self._automaton16 is not None else []
+        scanned = [k for k, data in enumerate(datas) if data is not None]
+        if scanned:
+            joined = _TEXT_SEP16.join(datas[k] for k in scanned)
+            columns = self._with_tails(_unit_columns(_scan(self._automaton16, joined, self._outside_keys)), joined)
+            units = [len(datas[k]) // 2 + 1 for k in scanned]  # the text and its separator
+            firsts = list(accumulate(units, initial=0))
+            # the matches of a text end before the first unit of the next
+            cuts = np.searchsorted(columns[1], firsts[1:]).tolist()
+            lo = 0
+            for k, first, hi in zip(scanned, firsts, cuts):
+                part = columns[:, lo:hi]
+                if first:
+                    part = part - np.array([[first], [first], [0]])
+                found[k] = self._match_set(norms[k], part)
+                lo = hi
+        return [m if m is not None else self.find_raw(n) for m, n in zip(found, norms)]
+
+    def _match_set(self, norm: NormalizedText, columns: "np.ndarray") -> "MatchSet":
+        """The MatchSet of the automaton's matches in `norm` ((3, n): starts, ends, keys in
+        code units of norm.text) and of the regex entries."""
         norm_starts, norm_ends, keys = columns
         if not len(keys) or norm.offsets.is_identity():
             starts, ends = norm_starts, norm_ends
@@ -220,6 +241,20 @@ def _unique_prefix_lengths(keys: list[str]) -> list[int]:
         if n + 1 > out[b]:
             out[b] = n + 1
     return out
+
+
+_TEXT_SEP16 = _KEY_SEP.encode("utf-16-le")
+
+
+def _unit_columns(columns: "np.ndarray") -> "np.ndarray":
+    """_scan's columns of UTF-16-LE bytes as code units, without the matches at odd byte
+    offsets (a key matched across two characters)."""
+    if columns.shape[1]:
+        odd = columns[0] & 1
+        if odd.any():
+            columns = columns[:, odd == 0]
+        columns[:2] >>= 1  # byte offsets to code units (= code points: no surrogates)
+    return columns
 
 
 def _folded_terms(terms) -> list[str]:

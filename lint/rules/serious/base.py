@@ -7,7 +7,7 @@ from datetime import date
 from typing import Iterable
 
 from lint.document import Doc
-from lint.rules import Issue
+from lint.rules import Issue, only_with_matches
 from lint.rules._terms import TermRule, context_allows
 from lint.rules.serious.spelling import CONTEXT, generator_fingerprint, in_term_context, is_context_kind, reads_across
 from lint.terms.lists import Entry
@@ -121,6 +121,7 @@ class SeriousTermRule(TermRule):
         correct forms and the other quotation marks of its wrong forms."""
         return SeriousTermRule.generate_entries(self, lists)
 
+    @only_with_matches
     def check(self, doc: Doc) -> Iterable[Issue]:
         matches = doc.matches_for(self.code)
         if not matches:

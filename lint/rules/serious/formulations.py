@@ -7,7 +7,7 @@ from typing import Iterable
 from lint.document import Doc
 from lint.rules import Issue, register
 from lint.rules.serious.base import HISTORY_MARKERS, SeriousTermRule, cn_date
-from lint.rules.serious.numbered import generated_entries, numbered_formulations, wrong_members
+from lint.rules.serious.numbered import WORDS_PRESENT, generated_entries, numbered_formulations, wrong_members
 from lint.terms.lists import Entry
 from lint.text.context import has_any, sentence, years_in
 
@@ -23,6 +23,7 @@ class Formulation(SeriousTermRule):
     name = "formulation"
     summary = "重要政治表述、提法用词错误、成员或顺序错误"
     variant_label = "重要政治表述"
+    analyses = (WORDS_PRESENT,)
     doc = """\
 找出写错的重要政治表述（sensitive_terms/formulations.toml、keyterms.toml、keyterms_numbered.toml、
 keyterms_calendar.toml，约 1,600 个规范表述，每条注明出处）：
@@ -52,10 +53,13 @@ keyterms_calendar.toml，约 1,600 个规范表述，每条注明出处）：
         yield from wrong_members(doc)
 
     def _members(self, doc: Doc) -> Iterable[Issue]:
+        words = doc.analysis(WORDS_PRESENT)  # `w in words` is `w in norm` for these words
+        if not words:
+            return
         norm = doc.norm.text
         for e in _with_members():
             members = list(e.extra["members"])
-            if not all(mb in norm for mb in reversed(members)):  # the last members are the rarer ones
+            if not all(mb in words for mb in members):
                 continue
             for start, end, items in _enumerations(norm, members):
                 if len(items) != len(members) or set(items) != set(members) or items == members:
@@ -66,7 +70,7 @@ keyterms_calendar.toml，约 1,600 个规范表述，每条注明出处）：
         # a member that does not belong, in an enumeration written as the formulation
         for e in _with_members():
             name = e.extra.get("name")
-            if not name or name not in norm:
+            if not name or name not in words:
                 continue
             members = list(e.extra["members"])
             allowed = set(members) | set(e.extra.get("old_members", ()))
@@ -99,10 +103,10 @@ keyterms_calendar.toml，约 1,600 个规范表述，每条注明出处）：
         for e in _with_members():
             old = e.extra.get("old_members")
             since = e.extra.get("members_from")
-            if not old or not since or day is None or day < since or old[0] not in norm:
+            if not old or not since or day is None or day < since or old[0] not in words:
                 continue
             name = e.extra.get("name", e.terms[0])
-            if name not in norm:
+            if name not in words:
                 continue
             for start, end, items in _enumerations(norm, old):
                 if set(items) == set(old):

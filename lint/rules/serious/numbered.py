@@ -15,9 +15,10 @@ Checked in the text: an enumeration of the members with one member replaced
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import Iterable
 
-from lint.document import Doc
+from lint.document import Analysis, Doc
 from lint.rules import Issue
 from lint.terms.lists import Entry
 
@@ -37,6 +38,41 @@ def numbered_formulations() -> tuple[Entry, ...]:
 
 def _name(e: Entry) -> str:
     return e.extra.get("name") or e.terms[0]
+
+
+@functools.cache
+def _words_automaton():
+    """One automaton over every member, former member and name of the numbered formulations."""
+    import daachorse
+
+    words = sorted({w for e in numbered_formulations()
+                    for w in (*e.extra["members"], *e.extra.get("old_members", ()), e.extra.get("name"), e.terms[0])
+                    if w})
+    return daachorse.CharwiseDoubleArrayAhoCorasick(words), words
+
+
+def _words_in(doc: Doc) -> frozenset[str]:
+    automaton, words = _words_automaton()
+    return frozenset(words[k] for _, _, k in automaton.find_overlapping(doc.norm.text))
+
+
+def _words_in_each(docs: list[Doc]) -> list[frozenset[str]]:
+    """_words_in of each text, in one scan of the texts joined by U+0000 (in no word)."""
+    automaton, words = _words_automaton()
+    texts = [d.norm.text for d in docs]
+    firsts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    found: list[set[str]] = [set() for _ in texts]
+    k = 0
+    for start, _end, w in automaton.find_overlapping("\x00".join(texts)):  # in the order of the texts
+        while start >= firsts[k + 1]:
+            k += 1
+        found[k].add(words[w])
+    return [frozenset(f) for f in found]
+
+
+# Which of those words the normalised text contains (`w in norm` for each, in one scan): most
+# texts contain none or one, and then no formulation needs a closer look.
+WORDS_PRESENT = Analysis("numbered formulation words", _words_in, batch=_words_in_each)
 
 
 def _wrong(rule: str, term: str, fix: str, reason: str, source: str, severity: str | None = None) -> Entry:
@@ -184,6 +220,9 @@ def _in_place(piece: str, member: str) -> bool:
 def wrong_members(doc: Doc) -> Iterable[Issue]:
     """A formulation written out with one member replaced by another phrase like it
     (政治意识、大局意识、核心意识、服从意识; 享乐主义和奢侈之风), with or without its name next to it."""
+    words = doc.analysis(WORDS_PRESENT)
+    if len(words) < 2:
+        return
     norm = doc.norm.text
     for e in numbered_formulations():
         members = list(e.extra["members"])
@@ -191,7 +230,7 @@ def wrong_members(doc: Doc) -> Iterable[Issue]:
         n = len(members)
         if n < 3:
             continue
-        present = [mb for mb in members if mb in norm]
+        present = [mb for mb in members if mb in words]
         if len(present) != n - 1:
             continue
         missing = next(mb for mb in members if mb not in present)
