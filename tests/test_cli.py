@@ -242,7 +242,7 @@ def test_docs_rules_md_lists_each_declared_option_with_its_default():
     from lint.rules import get_rule
 
     text = rules_markdown([get_rule("ZW207"), get_rule("ZW703")])
-    assert "| `min-score` | float | 8.5 |" in text
+    assert "| `min-score` | float | 10.5 |" in text
     assert "| `years-before` | int | 10 |" in text
 
 

