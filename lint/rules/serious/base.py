@@ -73,9 +73,11 @@ def misspelt_names(doc: Doc) -> list[TermMatch]:
             and n.entry.extra.get("what") == "name"]
 
 
-def is_historical(doc: Doc, m: TermMatch, until_year: int) -> bool:
+def is_historical(doc: Doc, m: TermMatch, until_year: int, words: tuple[str, ...] = ()) -> bool:
+    """A sentence about the past: a history word (the shared ones or `words`, an entry's
+    own history_words) or a year up to `until_year`."""
     sent = sentence(doc.norm.text, m.norm_start, m.norm_end)
-    if has_any(sent, _HISTORY_WORDS):
+    if has_any(sent, _HISTORY_WORDS) or has_any(sent, words):
         return True
     return any(y <= until_year for y in years_in(sent))
 
@@ -158,7 +160,8 @@ class SeriousTermRule(TermRule):
                     continue
                 if (prev and prev in extra.get("before", "")) or (nxt and nxt in extra.get("after", "")):
                     continue
-            if extra.get("historical_ok") and is_historical(doc, m, extra.get("history_until", self.history_until)):
+            if extra.get("historical_ok") and is_historical(doc, m, extra.get("history_until", self.history_until),
+                                                            tuple(extra.get("history_words", ()))):
                 continue
             issue = self.judge(doc, m)
             if issue is not None:
