@@ -47,6 +47,13 @@ def entry_generators() -> list[Rule]:
     return [r for r in all_rules().values() if r.generator_version]
 
 
+def _texts(post: Post) -> list[tuple[str | None, str]]:
+    """The texts of a post the rules read, by field: its title when it has one, then its
+    content (field None for a bare text, one with neither a title nor an id)."""
+    content_field = "content" if (post.title is not None or post.id is not None) else None
+    return ([("title", post.title)] if post.title else []) + [(content_field, post.content or "")]
+
+
 class Linter:
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
@@ -85,11 +92,7 @@ class Linter:
                    options=self.options)
 
     def check_post(self, post: Post) -> list[Finding]:
-        docs: dict[str | None, Doc] = {}
-        if post.title:
-            docs["title"] = self.make_doc(post.title, post, "title")
-        content_field = "content" if (post.title is not None or post.id is not None) else None
-        docs[content_field] = self.make_doc(post.content or "", post, content_field)
+        docs = {field: self.make_doc(text, post, field) for field, text in _texts(post)}
         return self._findings(post, docs)
 
     def check_posts(self, posts: Sequence[Post]) -> list[list[Finding]]:
@@ -97,12 +100,7 @@ class Linter:
         one scan of the list automaton over all their texts, and the analyses that the
         enabled rules read and that can be computed for many texts at once (Analysis.batch).
         The findings are check_post's, post by post."""
-        fields: list[tuple[Post, str | None, str]] = []
-        for post in posts:
-            if post.title:
-                fields.append((post, "title", post.title))
-            content_field = "content" if (post.title is not None or post.id is not None) else None
-            fields.append((post, content_field, post.content or ""))
+        fields = [(post, field, text) for post in posts for field, text in _texts(post)]
         norms = [normalize(text) for _post, _field, text in fields]
         docs = [Doc(text=text, norm=norm, match_set=match_set, post=post, field=field, options=self.options)
                 for (post, field, text), norm, match_set in zip(fields, norms, self.matcher.find_raw_many(norms))]
